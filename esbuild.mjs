@@ -1,0 +1,45 @@
+// Bundles the client, server, CLI and test suites into dist/ (CommonJS, Node 20).
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const IMPORT_META_SHIM = "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  loader: { '.yaml': 'text' },
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Some ESM dependencies read import.meta.url; give the CommonJS bundle an equivalent.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: IMPORT_META_SHIM },
+};
+
+const testEntries = readdirSync('test')
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => `test/${name}`);
+
+const builds = [
+  { entryPoints: { client: 'client/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/main.ts' } },
+  { entryPoints: { cli: 'cli/main.ts' }, banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
+  { entryPoints: { eval: 'test/eval/eval.ts' } },
+  { entryPoints: testEntries, outdir: 'dist/test', outbase: 'test' },
+]
+  .map((options) => ({ outdir: 'dist', ...shared, ...options }))
+  // A part of the product not written yet has no entry file; build the rest.
+  .filter((options) => (Array.isArray(options.entryPoints) ? options.entryPoints.length > 0 : Object.values(options.entryPoints).every(existsSync)));
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
