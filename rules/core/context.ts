@@ -1,0 +1,90 @@
+import { parse as parseYaml } from 'yaml';
+import lexiconText from './lexicon.yaml';
+import { Break, type Word } from './sentences.js';
+import { stemOf } from './tokens.js';
+
+/** Who the nearest reference before a mention points at, before the draft's own pronoun is known. */
+export type Subject = 'he' | 'she' | 'they' | 'person' | 'other' | 'none';
+
+/** What the text model knows about one mention: is it negated, and who is it about. */
+export interface MentionContext {
+  negated: boolean;
+  subject: Subject;
+}
+
+interface Lexicon {
+  'negating-determiners': string[];
+  'negating-verbs': string[];
+  'negating-after': string[];
+  pronouns: Record<'he' | 'she' | 'they', string[]>;
+  'person-nouns': string[];
+  'writer-words': string[];
+  'other-person-nouns': string[];
+  'joining-words': string[];
+  'relative-pronouns': string[];
+}
+
+const lexicon = parseYaml(lexiconText) as Lexicon;
+const stems = (words: string[]) => new Set(words.map((word) => stemOf(word.toLowerCase())));
+const determiners = stems(lexicon['negating-determiners']);
+const negatingVerbs = stems(lexicon['negating-verbs']);
+const negatingAfter = stems(lexicon['negating-after']);
+const personNouns = stems(lexicon['person-nouns']);
+const writerWords = stems(lexicon['writer-words']);
+const otherNouns = stems(lexicon['other-person-nouns']);
+const joiningWords = stems(lexicon['joining-words']);
+const pronounFamily = new Map<string, 'he' | 'she' | 'they'>();
+for (const family of ['he', 'she', 'they'] as const) for (const word of lexicon.pronouns[family]) pronounFamily.set(word, family);
+const possessivePronouns = new Set(['his', 'her', 'their', 'hers', 'theirs']);
+
+const DETERMINER_SCOPE = 2;
+const VERB_SCOPE = 4;
+const AFTER_SCOPE = 3;
+const SUBJECT_SCOPE = 14;
+
+/** The pronoun family a word belongs to, if it is a personal pronoun. */
+export function pronounOf(word: Word): 'he' | 'she' | 'they' | undefined {
+  return pronounFamily.get(word.norm);
+}
+
+function isNegated(words: Word[], first: number, end: number): boolean {
+  for (let index = first - 1, distance = 1; index >= 0 && distance <= VERB_SCOPE; index--, distance++) {
+    const word = words[index];
+    if (words[index + 1].breakBefore === Break.Strong) break;
+    if (distance <= DETERMINER_SCOPE && determiners.has(word.stem)) return true;
+    if (negatingVerbs.has(word.stem) || word.negated) return true;
+    if (possessivePronouns.has(word.norm)) return false;
+  }
+  for (let index = end, distance = 1; index < words.length && distance <= AFTER_SCOPE; index++, distance++) {
+    if (words[index].breakBefore === Break.Strong && distance > 1) break;
+    if (negatingAfter.has(words[index].stem) || words[index].negated) return true;
+  }
+  return false;
+}
+
+function joinedToPerson(words: Word[], index: number): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+    if (joiningWords.has(words[back].stem)) {
+      const before = words[back - 1];
+      return before !== undefined && (pronounFamily.has(before.norm) || personNouns.has(before.stem));
+    }
+  }
+  return false;
+}
+
+function subjectOf(words: Word[], first: number): Subject {
+  for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
+    const word = words[index];
+    const pronoun = pronounFamily.get(word.norm);
+    if (pronoun) return pronoun;
+    if (personNouns.has(word.stem)) return 'person';
+    if (otherNouns.has(word.stem) && !writerWords.has(word.stem)) return joinedToPerson(words, index) ? 'person' : 'other';
+    if (words[index].breakBefore === Break.Strong) break;
+  }
+  return 'none';
+}
+
+/** Reads the negation and subject of the words `first`..`end` (exclusive) within their sentence. */
+export function mentionContext(words: Word[], first: number, end: number): MentionContext {
+  return { negated: isNegated(words, first, end), subject: subjectOf(words, first) };
+}

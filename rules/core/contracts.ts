@@ -1,0 +1,83 @@
+import type { TSchema, Static } from '@sinclair/typebox';
+import type { AssessmentDocument } from './document.js';
+import type { Span } from './line-index.js';
+import type { Matcher } from './matcher.js';
+
+/** How serious a message is, in LSP's four levels. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A severity as a pack or configuration may set it: one of the four, or `off`. */
+export type SeveritySetting = Severity | 'off';
+
+/** Every severity setting, most serious first. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** A fix carried as data on a message: the editor turns it into a code action. */
+export type Fix =
+  /** Replace the message's span with one of the alternatives. */
+  | { type: 'replace'; span: Span; replacements: string[] }
+  /** Insert a skeleton paragraph at an offset (for a missing topic). */
+  | { type: 'insert'; offset: number; text: string; sectionTitle?: string };
+
+/** A secondary place a message points to, such as the sentence that triggered it. */
+export interface RelatedPlace {
+  span: Span;
+  message: string;
+}
+
+/** What a rule kind reports: where, and optionally a more specific text, related places and a fix. */
+export interface Finding {
+  span: Span;
+  message?: string;
+  related?: RelatedPlace[];
+  fix?: Fix;
+}
+
+/** Whether a coverage rule's topic is present in a draft. */
+export type CoverageStatus = 'addressed' | 'missing' | 'not-applicable';
+
+/** The result of running one rule on one draft. */
+export interface RuleOutcome {
+  findings: Finding[];
+  /** Set by coverage kinds (require-topic, require-if, corroborate, require-section). */
+  coverage?: { status: CoverageStatus; evidence?: Span };
+}
+
+/** What a rule kind receives: the draft, its validated options and the pack's compiled concepts. */
+export interface RuleContext<Options> {
+  document: AssessmentDocument;
+  options: Options;
+  matcher: Matcher;
+}
+
+/** Names a set of options refers to, checked when the pack loads. */
+export interface OptionReferences {
+  concepts: string[];
+  sections: string[];
+}
+
+/** A rule kind: a pure function from a draft and validated options to findings. */
+export interface RuleKind<Schema extends TSchema = TSchema> {
+  name: string;
+  /** One sentence for `rules` listings and the pack docs. */
+  description: string;
+  /** The options every rule of this kind must have, as a schema (also used for the pack JSON Schema). */
+  options: Schema;
+  /** The concept and section names the options use, so the loader can check they exist. */
+  references(options: Static<Schema>): OptionReferences;
+  check(context: RuleContext<Static<Schema>>): RuleOutcome;
+}
+
+/** A message as the engine hands it on: the finding stamped with the rule's id, severity, pack and docs. */
+export interface LintMessage {
+  ruleId: string;
+  kind: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  pack: string;
+  docsUrl?: string;
+  related?: RelatedPlace[];
+  fix?: Fix;
+}

@@ -1,0 +1,239 @@
+import { splitChunks, type DocumentFormat } from './chunks.js';
+import { mentionContext, pronounOf, type Subject } from './context.js';
+import { LineIndex, type Span } from './line-index.js';
+import type { Matcher } from './matcher.js';
+import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
+import { findDirectives, type Directive } from './suppressions.js';
+import { parseUnits, type Unit } from './units.js';
+
+/** A concept match inside a chunk, with offsets relative to the chunk. */
+interface ChunkMention {
+  concept: string;
+  unit: number;
+  sentence: number;
+  start: number;
+  end: number;
+  negated: boolean;
+  subject: Subject;
+}
+
+/** A chunk parsed once and reused for as long as its text is unchanged. */
+export interface ParsedChunk {
+  readonly units: Unit[];
+  /** How often each pronoun family stands as a word, to tell who the draft is about. */
+  readonly pronouns: Record<'he' | 'she' | 'they', number>;
+  readonly mentions: WeakMap<Matcher, ChunkMention[]>;
+}
+
+/** Parsed chunks keyed by their text, shared between successive versions of a draft. */
+export class ChunkCache {
+  private entries = new Map<string, ParsedChunk>();
+  private previous = new Map<string, ParsedChunk>();
+
+  constructor(private readonly limit = 20_000) {}
+
+  /** Returns the parsed chunk for a text, parsing it on a miss. */
+  get(text: string, format: DocumentFormat): ParsedChunk {
+    const key = format[0] + text;
+    let entry = this.entries.get(key) ?? this.previous.get(key);
+    if (!entry) entry = parseChunk(text, format);
+    if (this.entries.size >= this.limit) {
+      this.previous = this.entries;
+      this.entries = new Map();
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+}
+
+function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
+  const units = parseUnits(text, format);
+  const pronouns = { he: 0, she: 0, they: 0 };
+  for (const unit of units) {
+    for (const sentence of unit.sentences) {
+      for (const word of sentence.words) {
+        const family = pronounOf(word);
+        if (family) pronouns[family]++;
+      }
+    }
+  }
+  return { units, pronouns, mentions: new WeakMap() };
+}
+
+/** A section of the draft: from its heading to the next heading, with its canonical kind. */
+export interface Section {
+  kind: SectionKind;
+  title: string;
+  depth: number;
+  /** The heading's span; undefined for text before the first heading. */
+  heading?: Span;
+  start: number;
+  end: number;
+}
+
+/** A unit of the draft with absolute offsets and the section it belongs to. */
+export interface PlacedUnit {
+  unit: Unit;
+  start: number;
+  end: number;
+  section: Section;
+  /** Offset of the unit's chunk: add it to the unit's word and sentence offsets. */
+  offset: number;
+}
+
+/** A concept mentioned in the draft, with who it is about already decided. */
+export interface Mention {
+  concept: string;
+  start: number;
+  end: number;
+  text: string;
+  negated: boolean;
+  /** `person` when about the person the report concerns, `other` when about somebody else. */
+  about: 'person' | 'other';
+  unit: PlacedUnit;
+  /** Index of the sentence within its unit. */
+  sentence: number;
+}
+
+/** Options for building a document model. */
+export interface BuildOptions {
+  cache?: ChunkCache;
+  classifier?: SectionClassifier;
+}
+
+/**
+ * The text model of one draft: sections, units, sentences and words with exact
+ * UTF-16 offsets, built chunk by chunk so unchanged chunks are reused.
+ */
+export class AssessmentDocument {
+  readonly lines: LineIndex;
+  readonly sections: Section[] = [];
+  readonly units: PlacedUnit[] = [];
+  readonly directives: Directive[];
+  private readonly chunks: Array<{ offset: number; parsed: ParsedChunk }> = [];
+  private readonly mentionCache = new WeakMap<Matcher, Mention[]>();
+  private personPronoun: 'he' | 'she' | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly format: DocumentFormat,
+    options: BuildOptions = {},
+  ) {
+    const cache = options.cache ?? new ChunkCache();
+    const classifier = options.classifier ?? defaultSectionClassifier;
+    this.lines = new LineIndex(text);
+    const pronouns = { he: 0, she: 0, they: 0 };
+    for (const span of splitChunks(text, format)) {
+      const parsed = cache.get(text.slice(span.start, span.end), format);
+      this.chunks.push({ offset: span.start, parsed });
+      for (const family of ['he', 'she', 'they'] as const) pronouns[family] += parsed.pronouns[family];
+    }
+    if (pronouns.he >= 2 * pronouns.she && pronouns.he > 0) this.personPronoun = 'he';
+    else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
+    this.directives = findDirectives(text, this.lines);
+    this.placeUnits(classifier);
+  }
+
+  private placeUnits(classifier: SectionClassifier): void {
+    const stack: Section[] = [];
+    let current: Section = { kind: 'unknown', title: '', depth: 0, start: 0, end: this.text.length };
+    this.sections.push(current);
+    for (const chunk of this.chunks) {
+      for (const unit of chunk.parsed.units) {
+        const start = chunk.offset + unit.start;
+        const end = chunk.offset + unit.end;
+        if (unit.kind === 'heading') {
+          while (stack.length > 0 && stack[stack.length - 1].depth >= unit.depth) stack.pop();
+          const title = unit.title ?? '';
+          let kind = classifier.classify(title);
+          if (kind === 'unknown' && stack.length > 0) kind = stack[stack.length - 1].kind;
+          current.end = start;
+          current = { kind, title, depth: unit.depth, heading: { start, end }, start, end: this.text.length };
+          stack.push(current);
+          this.sections.push(current);
+        }
+        this.units.push({ unit, start, end, section: current, offset: chunk.offset });
+      }
+    }
+    if (this.sections.length > 1 && this.sections[0].end === 0) this.sections.shift();
+  }
+
+  /** True when the draft has at least one heading. */
+  get hasHeadings(): boolean {
+    return this.sections.some((section) => section.heading !== undefined);
+  }
+
+  /** Every mention of every concept the matcher knows, computed once per matcher. */
+  mentions(matcher: Matcher): Mention[] {
+    let mentions = this.mentionCache.get(matcher);
+    if (mentions) return mentions;
+    mentions = [];
+    let unitIndex = 0;
+    for (const chunk of this.chunks) {
+      let chunkMentions = chunk.parsed.mentions.get(matcher);
+      if (!chunkMentions) {
+        chunkMentions = matchChunk(chunk.parsed, matcher);
+        chunk.parsed.mentions.set(matcher, chunkMentions);
+      }
+      for (const mention of chunkMentions) {
+        const start = chunk.offset + mention.start;
+        const end = chunk.offset + mention.end;
+        mentions.push({
+          concept: mention.concept,
+          start,
+          end,
+          text: this.text.slice(start, end),
+          negated: mention.negated,
+          about: this.resolveSubject(mention.subject),
+          unit: this.units[unitIndex + mention.unit],
+          sentence: mention.sentence,
+        });
+      }
+      unitIndex += chunk.parsed.units.length;
+    }
+    this.mentionCache.set(matcher, mentions);
+    return mentions;
+  }
+
+  private resolveSubject(subject: Subject): 'person' | 'other' {
+    if (subject === 'other') return 'other';
+    if ((subject === 'he' || subject === 'she') && this.personPronoun && subject !== this.personPronoun) return 'other';
+    return 'person';
+  }
+
+  /** The first section of one of the given kinds, if any. */
+  sectionOf(kinds: readonly string[]): Section | undefined {
+    return this.sections.find((section) => kinds.includes(section.kind));
+  }
+
+  /** The span of the first non-blank line, where whole-draft messages go when there is no better place. */
+  firstLine(): Span {
+    for (let line = 0; line < this.lines.lineCount; line++) {
+      const start = this.lines.lineStart(line);
+      const end = this.lines.lineEnd(line);
+      const content = this.text.slice(start, end);
+      if (content.trim() !== '') return { start: start + (content.length - content.trimStart().length), end };
+    }
+    return { start: 0, end: 0 };
+  }
+}
+
+function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
+  const found: ChunkMention[] = [];
+  parsed.units.forEach((unit, unitIndex) => {
+    unit.sentences.forEach((sentence, sentenceIndex) => {
+      for (const match of matcher.matchSentence(sentence.words)) {
+        const context = mentionContext(sentence.words, match.first, match.end);
+        found.push({
+          concept: match.concept,
+          unit: unitIndex,
+          sentence: sentenceIndex,
+          start: sentence.words[match.first].start,
+          end: sentence.words[match.end - 1].end,
+          ...context,
+        });
+      }
+    });
+  });
+  return found;
+}

@@ -1,0 +1,61 @@
+import { parse as parseYaml } from 'yaml';
+import sectionKindsText from './section-kinds.yaml';
+import { tokenize } from './tokens.js';
+
+/** The canonical kind of a section, or `unknown` for a heading that names none. */
+export type SectionKind = string;
+
+/** Canonical section kinds and their heading wordings, as data. */
+export const SECTION_SYNONYMS: Readonly<Record<string, string[]>> = parseYaml(sectionKindsText) as Record<string, string[]>;
+
+/** Every canonical section kind a pack may name. */
+export const SECTION_KINDS: readonly string[] = Object.keys(SECTION_SYNONYMS);
+
+const STOP_WORDS = new Set(['of', 'the', 'and', 'to', 'a', 'an', 'for', 'in', 'on', 'with', 'by', '&']);
+
+/** Folds a heading or phrase into the stems the classifier compares. */
+export function titleStems(title: string): string[] {
+  return title
+    .split(/[^\p{L}\p{N}'\u2019-]+/u)
+    .filter(Boolean)
+    .map((word) => tokenize(word).stem)
+    .filter((stem) => !STOP_WORDS.has(stem) && !/^\d+$/.test(stem));
+}
+
+/** Heading wordings compiled to stems, for one table of synonyms. */
+export class SectionClassifier {
+  private readonly phrases: Array<{ kind: string; stems: string[] }> = [];
+
+  constructor(synonyms: Readonly<Record<string, string[]>>) {
+    for (const [kind, wordings] of Object.entries(synonyms)) {
+      for (const wording of wordings) {
+        const stems = titleStems(wording);
+        if (stems.length > 0) this.phrases.push({ kind, stems });
+      }
+    }
+  }
+
+  /** The kind whose wording the title contains with the most words; ties go to the earliest in the title. */
+  classify(title: string): SectionKind {
+    const stems = titleStems(title);
+    let best: { kind: string; length: number; at: number } | undefined;
+    for (const phrase of this.phrases) {
+      const at = indexOfRun(stems, phrase.stems);
+      if (at < 0) continue;
+      const length = phrase.stems.length;
+      if (!best || length > best.length || (length === best.length && at < best.at)) best = { kind: phrase.kind, length, at };
+    }
+    return best?.kind ?? 'unknown';
+  }
+}
+
+function indexOfRun(haystack: string[], needle: string[]): number {
+  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
+    for (let offset = 0; offset < needle.length; offset++) if (haystack[start + offset] !== needle[offset]) continue outer;
+    return start;
+  }
+  return -1;
+}
+
+/** The classifier for the built-in heading table. */
+export const defaultSectionClassifier = new SectionClassifier(SECTION_SYNONYMS);

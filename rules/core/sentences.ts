@@ -1,0 +1,81 @@
+import { ParseEnglish } from 'parse-english';
+import type { Nodes as NlcstNodes, Sentence as NlcstSentence } from 'nlcst';
+import { tokenize, type Token } from './tokens.js';
+
+/** How strongly punctuation separates a word from the one before it in its sentence. */
+export const enum Break {
+  None = 0,
+  /** A comma: the clause may go on. */
+  Weak = 1,
+  /** A semicolon, colon, dash or bracket: a new clause starts. */
+  Strong = 2,
+}
+
+/** A word with its offsets relative to the start of its block. */
+export interface Word extends Token {
+  start: number;
+  end: number;
+  breakBefore: Break;
+}
+
+/** A sentence: a run of words the matcher never crosses. */
+export interface Sentence {
+  start: number;
+  end: number;
+  words: Word[];
+}
+
+const parser = new ParseEnglish();
+const STRONG_BREAKS = new Set([';', ':', '(', ')', '[', ']', '\u2013', '\u2014', '-', '|', '\u2022', '"', '\u201c', '\u201d']);
+
+/**
+ * Splits plain text into sentences and words with parse-english (the parser
+ * behind retext-english). `mapOffset` turns an offset in `text` into an offset
+ * relative to the block, so Markdown markup removed from `text` is accounted for.
+ */
+export function parseSentences(text: string, mapOffset: (offset: number) => number): Sentence[] {
+  const sentences: Sentence[] = [];
+  const root = parser.parse(text);
+  for (const paragraph of root.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const child of paragraph.children) {
+      if (child.type === 'SentenceNode') {
+        const sentence = readSentence(child, mapOffset);
+        if (sentence.words.length > 0) sentences.push(sentence);
+      }
+    }
+  }
+  return sentences;
+}
+
+function readSentence(node: NlcstSentence, mapOffset: (offset: number) => number): Sentence {
+  const words: Word[] = [];
+  let pending: Break = Break.None;
+  for (const child of node.children) {
+    if (child.type === 'WordNode') {
+      const start = child.position?.start.offset ?? 0;
+      const end = child.position?.end.offset ?? start;
+      words.push({ ...tokenize(textOf(child)), start: mapOffset(start), end: mapOffset(end), breakBefore: pending });
+      pending = Break.None;
+    } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
+      const value = child.value;
+      if (STRONG_BREAKS.has(value)) pending = Break.Strong;
+      else if (value === ',' && pending === Break.None) pending = Break.Weak;
+    } else if (child.type === 'WhiteSpaceNode' && /\n\s*\n/.test(child.value)) {
+      pending = Break.Strong;
+    }
+  }
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return { start: mapOffset(start), end: mapOffset(end), words };
+}
+
+function textOf(node: NlcstNodes): string {
+  if ('value' in node) return node.value;
+  if ('children' in node) {
+    let out = '';
+    for (const child of node.children) out += textOf(child as NlcstNodes);
+    return out;
+  }
+  return '';
+}

@@ -1,0 +1,56 @@
+import { tokenize } from './tokens.js';
+
+/** One step of a term: a word (by stem, exact form or prefix) or a gap of skipped words. */
+export type TermStep =
+  | { type: 'stem'; value: string }
+  | { type: 'exact'; value: string }
+  | { type: 'prefix'; value: string }
+  | { type: 'gap'; min: number; max: number };
+
+/** The largest gap a term may ask for, so matching stays linear in the text. */
+export const MAX_GAP = 6;
+/** The most alternatives one term may expand to. */
+export const MAX_EXPANSIONS = 1024;
+
+/** Why a term could not be read, for the pack loader to report. */
+export class TermSyntaxError extends Error {}
+
+const GAP = /^\{(\d+)(?:,(\d+))?\}$/;
+
+function parseWord(word: string): TermStep {
+  if (word.length > 1 && word.startsWith('"') && word.endsWith('"')) return { type: 'exact', value: tokenize(word.slice(1, -1)).norm };
+  if (word.length > 1 && word.startsWith('=')) return { type: 'exact', value: tokenize(word.slice(1)).norm };
+  if (word.length > 1 && word.endsWith('*')) return { type: 'prefix', value: tokenize(word.slice(0, -1)).norm };
+  if (/[*{}]/.test(word)) throw new TermSyntaxError(`'${word}' is not a word, a prefix such as 'drink*', or a gap such as '{0,3}'`);
+  return { type: 'stem', value: tokenize(word).stem };
+}
+
+/**
+ * Reads a term written in a pack into the step sequences it stands for.
+ * Syntax: words separated by spaces, matched by stem (`stated` matches
+ * `states`); `"word"` or `=word` matches the word exactly; `word*` matches any
+ * word starting so; `a|b` allows either word; `{0,3}` skips up to three words.
+ */
+export function parseTerm(term: string): TermStep[][] {
+  const parts = term.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) throw new TermSyntaxError('a term cannot be empty');
+  let sequences: TermStep[][] = [[]];
+  parts.forEach((part, index) => {
+    const gap = GAP.exec(part);
+    if (gap) {
+      const min = Number(gap[1]);
+      const max = gap[2] === undefined ? min : Number(gap[2]);
+      if (index === 0 || index === parts.length - 1) throw new TermSyntaxError(`a gap such as '${part}' must stand between two words`);
+      if (max < min || max > MAX_GAP) throw new TermSyntaxError(`the gap '${part}' must be {min,max} with min ≤ max ≤ ${MAX_GAP}`);
+      sequences = sequences.map((sequence) => [...sequence, { type: 'gap', min, max }]);
+      return;
+    }
+    const alternatives = part.split('|').filter(Boolean).map(parseWord);
+    if (alternatives.length === 0) throw new TermSyntaxError(`'${part}' has no word in it`);
+    const next: TermStep[][] = [];
+    for (const sequence of sequences) for (const alternative of alternatives) next.push([...sequence, alternative]);
+    if (next.length > MAX_EXPANSIONS) throw new TermSyntaxError(`'${term}' allows more than ${MAX_EXPANSIONS} combinations; split it into several terms`);
+    sequences = next;
+  });
+  return sequences;
+}

@@ -1,0 +1,171 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type { Nodes as MdastNodes, Parents as MdastParents } from 'mdast';
+import type { DocumentFormat } from './chunks.js';
+import { readHeadingLine } from './heading-lines.js';
+import { isDirectiveLine } from './suppressions.js';
+import { parseSentences, type Sentence } from './sentences.js';
+
+/** What a unit of text is in the draft's structure. */
+export type UnitKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell';
+
+/** A heading, paragraph, list item or table cell, with offsets relative to its chunk. */
+export interface Unit {
+  kind: UnitKind;
+  /** Heading level (1 = top); 0 for other units. */
+  depth: number;
+  /** For headings: the title text without markup or numbering. */
+  title?: string;
+  start: number;
+  end: number;
+  sentences: Sentence[];
+}
+
+/** A run of extracted text and the chunk offset its first character came from. */
+interface TextRun {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const BOLD_HEADING_DEPTH = 7;
+
+function offsetMapper(runs: TextRun[]): (offset: number) => number {
+  const starts: number[] = [];
+  let position = 0;
+  for (const run of runs) {
+    starts.push(position);
+    position += run.text.length;
+  }
+  return (offset) => {
+    let index = runs.length - 1;
+    while (index > 0 && starts[index] > offset) index--;
+    if (index < 0) return 0;
+    const run = runs[index];
+    return Math.min(run.start + (offset - starts[index]), run.end);
+  };
+}
+
+function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string): Unit {
+  const text = runs.map((run) => run.text).join('');
+  return { kind, depth, title, start, end, sentences: parseSentences(text, offsetMapper(runs)) };
+}
+
+function collectRuns(node: MdastNodes, runs: TextRun[]): void {
+  if (node.type === 'text') {
+    const start = node.position?.start.offset ?? 0;
+    runs.push({ text: node.value, start, end: node.position?.end.offset ?? start + node.value.length });
+  } else if (node.type === 'break') {
+    const start = node.position?.start.offset ?? 0;
+    runs.push({ text: ' ', start, end: start + 1 });
+  } else if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image') {
+    return;
+  } else if ('children' in node) {
+    for (const child of node.children) collectRuns(child as MdastNodes, runs);
+  }
+}
+
+function plainTitle(runs: TextRun[]): string {
+  return runs.map((run) => run.text).join('').trim();
+}
+
+/** A paragraph that is only bold or italic text, or one short heading-like line, reads as a heading. */
+function paragraphAsHeading(node: MdastParents, runs: TextRun[]): { title: string; depth: number } | undefined {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  const title = plainTitle(runs).replace(/:$/, '').trim();
+  if (only && (only.type === 'strong' || only.type === 'emphasis') && title.length > 0 && title.length <= 70) {
+    return { title, depth: BOLD_HEADING_DEPTH };
+  }
+  const text = plainTitle(runs);
+  if (!text.includes('\n')) {
+    const line = readHeadingLine(text);
+    if (line && !/^#/.test(text)) return line;
+  }
+  return undefined;
+}
+
+function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): void {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  switch (node.type) {
+    case 'heading': {
+      const runs: TextRun[] = [];
+      collectRuns(node, runs);
+      units.push(unitFromRuns('heading', node.depth, start, end, runs, plainTitle(runs)));
+      return;
+    }
+    case 'paragraph': {
+      const runs: TextRun[] = [];
+      collectRuns(node, runs);
+      if (isDirectiveLine(plainTitle(runs))) return;
+      const asHeading = inListItem ? undefined : paragraphAsHeading(node, runs);
+      if (asHeading) units.push(unitFromRuns('heading', asHeading.depth, start, end, runs, asHeading.title));
+      else units.push(unitFromRuns(inListItem ? 'list-item' : 'paragraph', 0, start, end, runs));
+      return;
+    }
+    case 'tableCell': {
+      const runs: TextRun[] = [];
+      collectRuns(node, runs);
+      units.push(unitFromRuns('table-cell', 0, start, end, runs));
+      return;
+    }
+    case 'code':
+    case 'html':
+    case 'definition':
+    case 'thematicBreak':
+      return;
+    default:
+      if ('children' in node) {
+        const inside = inListItem || node.type === 'listItem';
+        for (const child of node.children) walkMarkdown(child as MdastNodes, units, inside);
+      }
+  }
+}
+
+function markdownUnits(text: string): Unit[] {
+  const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const units: Unit[] = [];
+  walkMarkdown(tree, units, false);
+  return units;
+}
+
+function plainUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  let paragraphStart = -1;
+  let paragraphEnd = -1;
+  const flush = () => {
+    if (paragraphStart < 0) return;
+    const slice = text.slice(paragraphStart, paragraphEnd);
+    units.push(unitFromRuns('paragraph', 0, paragraphStart, paragraphEnd, [{ text: slice, start: paragraphStart, end: paragraphEnd }]));
+    paragraphStart = -1;
+  };
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const heading = readHeadingLine(line);
+    if (isDirectiveLine(line)) {
+      flush();
+    } else if (heading) {
+      flush();
+      const runs = [{ text: line, start: lineStart, end: lineEnd }];
+      units.push(unitFromRuns('heading', heading.depth, lineStart, lineEnd, runs, heading.title));
+    } else if (line.trim().length > 0) {
+      if (paragraphStart < 0) paragraphStart = lineStart;
+      paragraphEnd = lineEnd;
+    }
+    if (!found) break;
+    lineStart = found.index + found[0].length;
+  }
+  flush();
+  return units;
+}
+
+/** Parses one chunk of a draft into units with sentences and words (offsets relative to the chunk). */
+export function parseUnits(text: string, format: DocumentFormat): Unit[] {
+  return format === 'markdown' ? markdownUnits(text) : plainUnits(text);
+}
