@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import picomatch from 'picomatch';
+import type { SeveritySetting } from '../core/contracts.js';
+import { compilePacks, type CompiledPack } from '../packs/compile.js';
+import { collect, CORE_PACK, problemAt, type LoadedPack } from '../packs/load-pack.js';
+import { ConfigurationError, PositionedFile, type Problem } from '../packs/problems.js';
+import { loadPackChain } from '../packs/resolve.js';
+import { SeveritySchema } from '../packs/schema.js';
+import { SUPPRESSION_RULE } from '../core/engine.js';
+
+/** The names a workspace configuration file may have, in the order they are looked for. */
+export const CONFIG_FILE_NAMES = ['.assessment-lint.yaml', '.assessment-lint.yml', '.assessment-lint.json'];
+
+const RuleSeverities = Type.Record(Type.String(), SeveritySchema, { description: 'Severity by rule id: error, warning, info, hint or off.' });
+
+/** The schema of `.assessment-lint.yaml`. */
+export const ConfigSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    packs: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Packs to use, later ones overriding earlier: core, a path, or an npm package name.' })),
+    rules: Type.Optional(RuleSeverities),
+    overrides: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            files: Type.Union([Type.String(), Type.Array(Type.String())], { description: 'Globs relative to this file.' }),
+            rules: RuleSeverities,
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A workspace configuration as written. */
+export type ConfigFile = Static<typeof ConfigSchema>;
+
+/** A configuration read and checked, with its packs compiled. */
+export interface ResolvedConfig {
+  /** The configuration file, or undefined when none was found (the built-in pack alone). */
+  file?: string;
+  folder: string;
+  config: ConfigFile;
+  pack: CompiledPack;
+  layers: LoadedPack[];
+}
+
+/** Finds the configuration file that applies to a path, walking up from its folder. */
+export function findConfigFile(startDir: string): string | undefined {
+  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads and validates a configuration file; throws ConfigurationError naming file, line and column. */
+export function readConfigFile(file: string): { config: ConfigFile; source: PositionedFile } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw problemAt(file, `cannot read configuration: ${(error as Error).message}`);
+  }
+  const source = new PositionedFile(file, text);
+  if (source.problems.length > 0) throw new ConfigurationError(source.problems);
+  const value = source.value ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw problemAt(file, 'a configuration must be a mapping with packs, rules and overrides; see the README');
+  const problems: Problem[] = [];
+  collect(source, ConfigSchema, value, [], problems);
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return { config: value as ConfigFile, source };
+}
+
+/**
+ * Loads a configuration (or none) and compiles its packs. `extraPacks` (from
+ * the command line or editor settings) come after the configuration's own.
+ */
+export function resolveConfig(file: string | undefined, fallbackFolder: string, extraPacks: string[] = []): ResolvedConfig {
+  const read = file ? readConfigFile(file) : undefined;
+  const config: ConfigFile = read?.config ?? {};
+  const folder = file ? path.dirname(file) : fallbackFolder;
+  const referrer = file ?? path.join(fallbackFolder, CONFIG_FILE_NAMES[0]);
+  const layers: LoadedPack[] = [];
+  const references = [...(config.packs ?? [CORE_PACK]), ...extraPacks.map((pack) => path.resolve(pack))];
+  for (const reference of references) {
+    try {
+      loadPackChain(reference, folder, referrer, layers);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError) || !read) throw error;
+      const index = (config.packs ?? []).indexOf(reference);
+      const at = index >= 0 ? read.source.positionOf(['packs', index]) : undefined;
+      throw new ConfigurationError(error.problems.map((problem) => (at && problem.file === file ? { ...problem, ...at } : problem)));
+    }
+  }
+  const pack = compilePacks(layers);
+  if (read) checkRuleIds(read.source, config, pack);
+  return { file, folder, config, pack, layers };
+}
+
+function checkRuleIds(source: PositionedFile, config: ConfigFile, pack: CompiledPack): void {
+  const known = new Set([...pack.rules.map((rule) => rule.id), SUPPRESSION_RULE]);
+  const problems: Problem[] = [];
+  const check = (rules: Record<string, unknown> | undefined, base: Array<string | number>) => {
+    for (const id of Object.keys(rules ?? {})) {
+      if (!known.has(id)) {
+        const at = source.positionOf([...base, id], true);
+        problems.push({ file: source.file, ...at, ruleId: id, message: `'${id}' is not a rule in the active packs; run 'assessment-lint rules' to list rule ids` });
+      }
+    }
+  };
+  check(config.rules, ['rules']);
+  (config.overrides ?? []).forEach((override, index) => check(override.rules, ['overrides', index, 'rules']));
+  if (problems.length > 0) throw new ConfigurationError(problems);
+}
+
+/** The severity overrides a configuration sets for one file: its rules, then each matching override in order. */
+export function severitiesFor(resolved: ResolvedConfig, filePath: string | undefined): Record<string, SeveritySetting> {
+  const severities: Record<string, SeveritySetting> = { ...(resolved.config.rules ?? {}) };
+  if (filePath) {
+    const relative = path.relative(resolved.folder, path.resolve(filePath)).split(path.sep).join('/');
+    for (const override of resolved.config.overrides ?? []) {
+      const globs = Array.isArray(override.files) ? override.files : [override.files];
+      if (picomatch(globs, { dot: true, matchBase: !globs.some((glob) => glob.includes('/')) })(relative)) Object.assign(severities, override.rules);
+    }
+  }
+  return severities;
+}
+
+/** Modification times of a configuration and its pack files, to tell when a cached compile is stale. */
+export function configStamp(resolved: ResolvedConfig): string {
+  const files = [resolved.file, ...resolved.layers.map((layer) => layer.file)].filter((file): file is string => !!file && file !== CORE_PACK);
+  return files.map((file) => `${file}@${mtimeOf(file)}`).join('|');
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}

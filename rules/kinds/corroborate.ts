@@ -1,0 +1,55 @@
+import { Type } from '@sinclair/typebox';
+import type { RuleKind } from '../core/contracts.js';
+import { anchorSpan, ConceptRef, conceptNames, hasSectionOf, SectionList, spanOf } from './mention-filter.js';
+
+const options = Type.Object(
+  {
+    claims: ConceptRef,
+    sources: ConceptRef,
+    sections: SectionList,
+    sourceSections: Type.Optional(SectionList),
+    scope: Type.Optional(
+      Type.Union([Type.Literal('section'), Type.Literal('paragraph')], { description: 'Where a source must stand relative to a claim (default: section).' }),
+    ),
+    requireClaims: Type.Optional(Type.Boolean({ description: 'Warn only when the passage has claims of the first concept (default: true).' })),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * `corroborate`: claims of one concept (what the person said) in given sections
+ * need a source of another concept (an independent source) in the same section
+ * or paragraph, or in a sources section. Without such sections, the whole draft
+ * is the passage.
+ */
+export const corroborate: RuleKind<typeof options> = {
+  name: 'corroborate',
+  description: 'Claims of one kind in given sections need a source of another kind beside them or in the sources section.',
+  options,
+  references: (o) => ({
+    concepts: [...conceptNames(o.claims), ...conceptNames(o.sources)],
+    sections: [...o.sections, ...(o.sourceSections ?? [])],
+  }),
+  check({ document, options: o, matcher }) {
+    const claimConcepts = conceptNames(o.claims);
+    const sourceConcepts = conceptNames(o.sources);
+    const inPassage = hasSectionOf(document, o.sections) ? (kind: string) => o.sections.includes(kind) : () => true;
+    const mentions = document.mentions(matcher);
+    const claims = mentions.filter((m) => claimConcepts.includes(m.concept) && inPassage(m.unit.section.kind));
+    const sources = mentions.filter((m) => sourceConcepts.includes(m.concept) && !m.negated);
+    const listed = sources.find((m) => (o.sourceSections ?? []).includes(m.unit.section.kind));
+    if (claims.length === 0 && (o.requireClaims ?? true)) return { findings: [], coverage: { status: 'not-applicable' } };
+    if (listed) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(listed) } };
+    const byParagraph = (o.scope ?? 'section') === 'paragraph';
+    const near = sources.find((source) =>
+      claims.length === 0
+        ? inPassage(source.unit.section.kind)
+        : claims.some((claim) => (byParagraph ? claim.unit === source.unit : claim.unit.section === source.unit.section)),
+    );
+    if (near) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(near) } };
+    const unsupported = claims[0];
+    const span = unsupported ? spanOf(unsupported) : anchorSpan(document, o.sections);
+    const related = claims.slice(1, 4).map((claim) => ({ span: spanOf(claim), message: `Also rests on the person's account: '${claim.text}'.` }));
+    return { findings: [{ span, related: related.length > 0 ? related : undefined }], coverage: { status: 'missing' } };
+  },
+};

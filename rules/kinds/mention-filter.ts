@@ -1,0 +1,77 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { AssessmentDocument, Mention, Section } from '../core/document.js';
+import type { Span } from '../core/line-index.js';
+import type { Matcher } from '../core/matcher.js';
+
+/** Schema for a reference to one concept or several (any of them will do). */
+export const ConceptRef = Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })], {
+  description: 'A concept name from `terms`, or a list of names (any of them counts).',
+});
+
+/** Schema for a list of section kinds. */
+export const SectionList = Type.Array(Type.String({ minLength: 1 }), {
+  description: 'Section kinds (offence-analysis, history, assessment, risk, proposal, sources, details, unknown).',
+});
+
+/** Schema for which mentions count: which concepts, where, about whom, and whether negated ones count. */
+export const MentionFilterSchema = Type.Object(
+  {
+    concept: ConceptRef,
+    sections: Type.Optional(SectionList),
+    about: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('any'), Type.Literal('other')], { description: 'Whose mentions count (default: any).' })),
+    negated: Type.Optional(Type.Union([Type.Literal('include'), Type.Literal('exclude')], { description: 'Whether negated mentions count (default: include).' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Which mentions count for a rule. */
+export type MentionFilter = Static<typeof MentionFilterSchema>;
+
+/** The concept names a reference stands for. */
+export function conceptNames(ref: string | string[]): string[] {
+  return typeof ref === 'string' ? [ref] : ref;
+}
+
+/** True when the draft has a section of one of these kinds. */
+export function hasSectionOf(document: AssessmentDocument, kinds: readonly string[] | undefined): boolean {
+  return kinds !== undefined && document.sections.some((section) => kinds.includes(section.kind));
+}
+
+/**
+ * The mentions that pass a filter. When the draft has no section of the
+ * filter's kinds (no headings, or other headings), the whole draft is searched,
+ * so rules still work on drafts without headings.
+ */
+export function selectMentions(document: AssessmentDocument, matcher: Matcher, filter: MentionFilter): Mention[] {
+  const concepts = conceptNames(filter.concept);
+  const sections = hasSectionOf(document, filter.sections) ? filter.sections : undefined;
+  const about = filter.about ?? 'any';
+  const includeNegated = (filter.negated ?? 'include') === 'include';
+  return document.mentions(matcher).filter(
+    (mention) =>
+      concepts.includes(mention.concept) &&
+      (sections === undefined || sections.includes(mention.unit.section.kind)) &&
+      (about === 'any' || mention.about === about) &&
+      (includeNegated || !mention.negated),
+  );
+}
+
+/** The heading of the first section of the given kinds, else the draft's first line: where a missing-topic message goes. */
+export function anchorSpan(document: AssessmentDocument, kinds: readonly string[] | undefined): Span {
+  const section = kinds ? document.sectionOf(kinds) : undefined;
+  return section?.heading ?? document.firstLine();
+}
+
+/** Where to insert a skeleton paragraph: the end of the section of the given kinds, or of the draft. */
+export function insertionPoint(document: AssessmentDocument, kinds: readonly string[] | undefined): { offset: number; section?: Section } {
+  const section = kinds ? document.sectionOf(kinds) : undefined;
+  if (!section) return { offset: document.text.length };
+  let offset = section.end;
+  while (offset > section.start && /\s/.test(document.text[offset - 1])) offset--;
+  return { offset, section };
+}
+
+/** The bare span of a mention or section, without the rest of the object. */
+export function spanOf(place: Span): Span {
+  return { start: place.start, end: place.end };
+}

@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox';
+import type { RuleKind } from '../core/contracts.js';
+import { anchorSpan, conceptNames, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
+
+const options = Type.Object(
+  {
+    if: MentionFilterSchema,
+    then: MentionFilterSchema,
+    anchor: Type.Optional(SectionList),
+    skeleton: Type.Optional(Type.String({ description: 'A paragraph the quick fix inserts at the end of the anchor section.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** `require-if`: when one concept is present, another must be too (for example children → a children's services enquiry). */
+export const requireIf: RuleKind<typeof options> = {
+  name: 'require-if',
+  description: 'When one topic is present, another must be addressed too.',
+  options,
+  references: (o) => ({
+    concepts: [...conceptNames(o.if.concept), ...conceptNames(o.then.concept)],
+    sections: [...(o.if.sections ?? []), ...(o.then.sections ?? []), ...(o.anchor ?? [])],
+  }),
+  check({ document, options: o, matcher }) {
+    const triggers = selectMentions(document, matcher, o.if);
+    if (triggers.length === 0) return { findings: [], coverage: { status: 'not-applicable' } };
+    const answers = selectMentions(document, matcher, o.then);
+    if (answers.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(answers[0]) } };
+    const trigger = triggers[0];
+    const span = o.anchor ? anchorSpan(document, o.anchor) : spanOf(trigger);
+    const point = insertionPoint(document, o.anchor ?? o.then.sections);
+    const fix = o.skeleton ? { type: 'insert' as const, offset: point.offset, text: o.skeleton, sectionTitle: point.section?.title } : undefined;
+    const related = o.anchor ? [{ span: spanOf(trigger), message: `This is why the rule applies: '${trigger.text}'.` }] : undefined;
+    return { findings: [{ span, fix, related }], coverage: { status: 'missing' } };
+  },
+};

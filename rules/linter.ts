@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { DocumentFormat } from './core/chunks.js';
+import { AssessmentDocument, ChunkCache } from './core/document.js';
+import { lint, type LintResult, type LintSettings } from './core/engine.js';
+import type { SeveritySetting } from './core/contracts.js';
+import { configStamp, findConfigFile, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
+
+/** How a Linter finds its configuration. */
+export interface LinterOptions {
+  /** A configuration file to use for every draft instead of looking for one. */
+  configFile?: string;
+  /** Packs added after the configuration's own (command line or editor settings). */
+  extraPacks?: string[];
+  /** Severity overrides applied last (editor settings). */
+  severities?: Record<string, SeveritySetting>;
+  /** The day staged rules are judged by. */
+  today?: Date;
+}
+
+/** One draft linted: its model and what the rules found. */
+export interface LintedDraft {
+  document: AssessmentDocument;
+  result: LintResult;
+  config: ResolvedConfig;
+}
+
+/**
+ * Lints drafts with the configuration that applies to each (found by walking
+ * up from the draft), caching compiled packs and parsed chunks between calls.
+ * The CLI and the language server both lint through this class.
+ */
+export class Linter {
+  private readonly configs = new Map<string, { stamp: string; resolved: ResolvedConfig }>();
+  private readonly cache = new ChunkCache();
+
+  constructor(private readonly options: LinterOptions = {}) {}
+
+  /** The configuration for a draft path (or for the working folder when the draft has none); throws ConfigurationError. */
+  configFor(filePath: string | undefined): ResolvedConfig {
+    const folder = filePath ? path.dirname(path.resolve(filePath)) : process.cwd();
+    const file = this.options.configFile ? path.resolve(this.options.configFile) : findConfigFile(folder);
+    const key = file ?? `<none>:${folder}`;
+    const cached = this.configs.get(key);
+    if (cached && configStamp(cached.resolved) === cached.stamp) return cached.resolved;
+    const resolved = resolveConfig(file, file ? path.dirname(file) : folder, this.options.extraPacks);
+    this.configs.set(key, { stamp: configStamp(resolved), resolved });
+    return resolved;
+  }
+
+  /** Lints one draft's text; the path picks the configuration and per-file overrides. */
+  lintText(text: string, format: DocumentFormat, filePath?: string): LintedDraft {
+    const config = this.configFor(filePath);
+    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier });
+    const settings: LintSettings = {
+      severities: { ...severitiesFor(config, filePath), ...(this.options.severities ?? {}) },
+      today: this.options.today,
+    };
+    return { document, result: lint(document, config.pack, settings), config };
+  }
+}

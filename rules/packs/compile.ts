@@ -1,0 +1,200 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Value } from '@sinclair/typebox/value';
+import type { RuleKind, SeveritySetting } from '../core/contracts.js';
+import { Matcher, type ConceptDefinition } from '../core/matcher.js';
+import { SECTION_SYNONYMS, SectionClassifier } from '../core/section-kinds.js';
+import { TermSyntaxError } from '../core/terms.js';
+import { RULE_KINDS } from '../kinds/index.js';
+import { collect, CORE_PACK, type LoadedPack } from './load-pack.js';
+import { installRoot } from './install-root.js';
+import { ConfigurationError, type Problem } from './problems.js';
+import type { ConceptEntry, RuleFields } from './schema.js';
+
+/** A dated severity step of a staged rule. */
+export interface Stage {
+  date: string;
+  severity: SeveritySetting;
+}
+
+/** A rule ready to run: its kind, validated options and the fields the engine stamps on messages. */
+export interface CompiledRule {
+  id: string;
+  kind: RuleKind;
+  severity: SeveritySetting;
+  message: string;
+  explanation?: string;
+  docsUrl?: string;
+  options: unknown;
+  /** The pack that defined the rule first. */
+  pack: string;
+  examples: { warn: string[]; pass: string[] };
+  stages: Stage[];
+  /** For each field, the pack file that last set it (for `rules --explain`). */
+  origins: Record<string, string>;
+}
+
+/** A resolved chain of packs compiled once: rules, concepts in one matcher, and the heading classifier. */
+export interface CompiledPack {
+  /** The name of the last pack in the chain (the one the configuration asked for). */
+  name: string;
+  version: string;
+  layers: Array<{ name: string; version: string; file: string }>;
+  rules: CompiledRule[];
+  concepts: Map<string, ConceptDefinition>;
+  matcher: Matcher;
+  classifier: SectionClassifier;
+}
+
+interface DraftRule {
+  fields: RuleFields;
+  pack: string;
+  origins: Record<string, string>;
+  layer: LoadedPack;
+}
+
+function docsUrlFor(id: string, docs: string | undefined, layer: LoadedPack): string | undefined {
+  if (docs && /^[a-z][a-z0-9+.-]*:/i.test(docs)) return docs;
+  if (docs && layer.folder) {
+    const target = path.resolve(layer.folder, docs);
+    return pathToFileURL(target).href;
+  }
+  if (layer.file === CORE_PACK) {
+    const root = installRoot();
+    return root ? pathToFileURL(path.join(root, 'docs', 'rules', `${id}.md`)).href : undefined;
+  }
+  return undefined;
+}
+
+function mergeConcept(name: string, entry: ConceptEntry, concepts: Map<string, ConceptDefinition>, layer: LoadedPack, problems: Problem[]): void {
+  if (Array.isArray(entry)) {
+    concepts.set(name, { name, match: [...entry] });
+    return;
+  }
+  const inherited = concepts.get(name);
+  if ((entry.add || entry.remove) && !inherited && !entry.match) {
+    const message = `concept '${name}' is not defined by any pack this one extends, so there is nothing to add to or remove from; use match: instead`;
+    problems.push({ file: layer.file, ...layer.source.positionOf(['terms', name]), message });
+    return;
+  }
+  const base = entry.match ? [...entry.match] : [...(inherited?.match ?? [])];
+  const removed = new Set(entry.remove ?? []);
+  const match = [...base.filter((term) => !removed.has(term)), ...(entry.add ?? [])];
+  const exclude = [...(entry.exclude ?? inherited?.exclude ?? [])];
+  concepts.set(name, { name, match, exclude });
+}
+
+/** Merges a chain of loaded packs (base first) into one compiled pack; throws ConfigurationError with every problem. */
+export function compilePacks(layers: LoadedPack[]): CompiledPack {
+  const problems: Problem[] = [];
+  const concepts = new Map<string, ConceptDefinition>();
+  const drafts = new Map<string, DraftRule>();
+  const synonyms: Record<string, string[]> = Object.fromEntries(Object.entries(SECTION_SYNONYMS).map(([kind, list]) => [kind, [...list]]));
+  for (const layer of layers) {
+    for (const [kind, wordings] of Object.entries(layer.pack.sections ?? {})) synonyms[kind] = [...(synonyms[kind] ?? []), ...wordings];
+    for (const [name, entry] of Object.entries(layer.pack.terms ?? {})) mergeConcept(name, entry, concepts, layer, problems);
+    for (const [id, entry] of Object.entries(layer.pack.rules ?? {})) {
+      const fields: RuleFields = typeof entry === 'string' ? { severity: entry } : entry;
+      const previous = drafts.get(id);
+      if (!previous && !fields.kind) {
+        const message = `rule '${id}' has no kind, and no pack this one extends defines it; add kind: (one of ${Object.keys(RULE_KINDS).join(', ')}) or check the id`;
+        problems.push({ file: layer.file, ...layer.source.positionOf(['rules', id], true), message, ruleId: id });
+        continue;
+      }
+      const merged: RuleFields = previous ? { ...previous.fields, ...fields, options: { ...previous.fields.options, ...fields.options } } : { ...fields };
+      if (previous && fields.kind && fields.kind !== previous.fields.kind) merged.options = { ...fields.options };
+      const origins = { ...(previous?.origins ?? {}) };
+      for (const key of Object.keys(fields)) origins[key] = layer.file;
+      drafts.set(id, { fields: merged, pack: previous?.pack ?? layer.pack.name, origins, layer: fields.kind || fields.options || !previous ? layer : previous.layer });
+    }
+  }
+  const rules: CompiledRule[] = [];
+  for (const [id, draft] of drafts) {
+    const rule = compileRule(id, draft, concepts, synonyms, problems);
+    if (rule) rules.push(rule);
+  }
+  let matcher: Matcher | undefined;
+  try {
+    matcher = new Matcher([...concepts.values()]);
+  } catch (error) {
+    if (!(error instanceof TermSyntaxError)) throw error;
+    problems.push(...termProblems(layers));
+  }
+  if (problems.length > 0 || !matcher) throw new ConfigurationError(problems);
+  const last = layers[layers.length - 1];
+  return {
+    name: last.pack.name,
+    version: last.pack.version,
+    layers: layers.map((layer) => ({ name: layer.pack.name, version: layer.pack.version, file: layer.file })),
+    rules,
+    concepts,
+    matcher,
+    classifier: new SectionClassifier(synonyms),
+  };
+}
+
+function termProblems(layers: LoadedPack[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const layer of layers) {
+    for (const [name, entry] of Object.entries(layer.pack.terms ?? {})) {
+      const lists: Array<[string, string[] | undefined]> = Array.isArray(entry) ? [['', entry]] : [['match', entry.match], ['exclude', entry.exclude], ['add', entry.add]];
+      for (const [field, terms] of lists) {
+        terms?.forEach((term, index) => {
+          try {
+            new Matcher([{ name, match: [term] }]);
+          } catch (error) {
+            const at = layer.source.positionOf(field ? ['terms', name, field, index] : ['terms', name, index]);
+            problems.push({ file: layer.file, ...at, message: `term '${term}' in concept '${name}': ${(error as Error).message}` });
+          }
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function compileRule(id: string, draft: DraftRule, concepts: Map<string, ConceptDefinition>, synonyms: Record<string, string[]>, problems: Problem[]): CompiledRule | undefined {
+  const { fields, layer } = draft;
+  const kindName = fields.kind ?? '';
+  const kind = RULE_KINDS[kindName];
+  const before = problems.length;
+  if (!kind) {
+    const at = layer.source.positionOf(['rules', id, 'kind']);
+    problems.push({ file: layer.file, ...at, ruleId: id, message: `unknown kind '${kindName}'; use one of ${Object.keys(RULE_KINDS).join(', ')}` });
+    return undefined;
+  }
+  const options = fields.options ?? {};
+  collect(layer.source, kind.options, options, ['rules', id, 'options'], problems);
+  for (const problem of problems.slice(before)) problem.ruleId = id;
+  if (problems.length > before) return undefined;
+  const references = kind.references(options as never);
+  for (const concept of references.concepts) {
+    if (!concepts.has(concept)) {
+      const at = layer.source.positionOf(['rules', id, 'options']);
+      problems.push({ file: layer.file, ...at, ruleId: id, message: `concept '${concept}' is not defined in terms: of this pack or a pack it extends; define it or fix the name` });
+    }
+  }
+  for (const section of references.sections) {
+    if (section !== 'unknown' && !(section in synonyms)) {
+      const at = layer.source.positionOf(['rules', id, 'options']);
+      problems.push({ file: layer.file, ...at, ruleId: id, message: `section kind '${section}' is not known; use one of ${Object.keys(synonyms).join(', ')}, or add it under sections:` });
+    }
+  }
+  if (!fields.message) {
+    problems.push({ file: layer.file, ...layer.source.positionOf(['rules', id], true), ruleId: id, message: `rule '${id}' needs a message: one sentence saying what is missing and what would address it` });
+  }
+  if (problems.length > before) return undefined;
+  return {
+    id,
+    kind,
+    severity: fields.severity ?? 'warning',
+    message: fields.message ?? '',
+    explanation: fields.explanation,
+    docsUrl: docsUrlFor(id, fields.docs, layer),
+    options: Value.Clone(options),
+    pack: draft.pack,
+    examples: { warn: fields.examples?.warn ?? [], pass: fields.examples?.pass ?? [] },
+    stages: [...(fields.from ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
+    origins: draft.origins,
+  };
+}

@@ -1,0 +1,86 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+
+/** One problem in a pack or configuration file, with where it is and what to do. */
+export interface Problem {
+  file: string;
+  /** One-based line and column. */
+  line: number;
+  column: number;
+  message: string;
+  ruleId?: string;
+}
+
+/** Formats a problem as `file:line:column: message`, the form editors and terminals link. */
+export function formatProblem(problem: Problem): string {
+  const rule = problem.ruleId ? ` [${problem.ruleId}]` : '';
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}${rule}`;
+}
+
+/** Thrown when a pack or configuration cannot be used; carries every problem found. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** A YAML or JSON file parsed with positions, so problems can name line and column. */
+export class PositionedFile {
+  readonly document: Document;
+  readonly problems: Problem[] = [];
+  private readonly lineCounter = new LineCounter();
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
+    this.document = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    for (const error of [...this.document.errors, ...this.document.warnings]) {
+      const at = this.lineCounter.linePos(error.pos[0]);
+      const message = error.message.split('\n')[0];
+      this.problems.push({ file, line: at.line, column: at.col, message: `${message}; fix the YAML syntax here` });
+    }
+  }
+
+  /** The parsed value (plain objects and arrays). */
+  get value(): unknown {
+    return this.document.toJS({ maxAliasCount: 100 });
+  }
+
+  /** The position of the node at a path, or of its nearest existing parent. */
+  positionOf(path: ReadonlyArray<string | number>, keyOf = false): { line: number; column: number } {
+    for (let length = path.length; length >= 0; length--) {
+      const node = length === 0 ? this.document.contents : this.document.getIn(path.slice(0, length), true);
+      if (isNode(node) && node.range) {
+        const offset = keyOf && length === path.length ? this.keyOffset(path) ?? node.range[0] : node.range[0];
+        const at = this.lineCounter.linePos(offset);
+        return { line: at.line, column: at.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  }
+
+  private keyOffset(path: ReadonlyArray<string | number>): number | undefined {
+    const parent = path.length === 1 ? this.document.contents : this.document.getIn(path.slice(0, -1), true);
+    if (!parent || typeof parent !== 'object' || !('items' in parent)) return undefined;
+    for (const item of (parent as { items: unknown[] }).items) {
+      const pair = item as { key?: { value?: unknown; range?: [number, number, number] } };
+      if (pair.key && pair.key.value === path[path.length - 1] && pair.key.range) return pair.key.range[0];
+    }
+    return undefined;
+  }
+
+  /** Records a problem at a path. */
+  report(path: ReadonlyArray<string | number>, message: string, ruleId?: string, keyOf = false): void {
+    const at = this.positionOf(path, keyOf);
+    this.problems.push({ file: this.file, line: at.line, column: at.column, message, ruleId });
+  }
+}
+
+/** Splits a JSON pointer such as `/rules/alcohol/options` into its segments. */
+export function pointerPath(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CORE_PACK, loadPackFile, PACK_FILE_NAMES, problemAt, type LoadedPack } from './load-pack.js';
+import { ConfigurationError } from './problems.js';
+
+const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * Resolves what a configuration or `extends` names: `core`, a path (relative to
+ * `fromDir`) to a pack file or folder, or an npm package found in a
+ * `node_modules` folder at or above `fromDir`.
+ */
+export function resolvePackReference(reference: string, fromDir: string, referrer: string): string {
+  if (reference === CORE_PACK) return CORE_PACK;
+  const looksLikePath = reference.startsWith('.') || path.isAbsolute(reference) || /\.(ya?ml|json)$/i.test(reference) || reference.includes('\\');
+  if (looksLikePath || !NPM_NAME.test(reference)) return path.resolve(fromDir, reference);
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const packageDir = path.join(dir, 'node_modules', reference);
+    if (existsSync(packageDir)) return packFileInPackage(packageDir, reference, referrer);
+    if (path.dirname(dir) === dir) break;
+  }
+  const local = path.resolve(fromDir, reference);
+  if (existsSync(local)) return local;
+  throw problemAt(referrer, `pack '${reference}' was not found: install it with npm in this workspace, or give a path such as ./${reference}.yaml`);
+}
+
+function packFileInPackage(packageDir: string, name: string, referrer: string): string {
+  let declared: string | undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { assessmentLint?: { pack?: string } };
+    declared = manifest.assessmentLint?.pack;
+  } catch {
+    declared = undefined;
+  }
+  const candidates = declared ? [declared] : PACK_FILE_NAMES;
+  for (const candidate of candidates) {
+    const file = path.resolve(packageDir, candidate);
+    if (!file.startsWith(packageDir + path.sep)) throw problemAt(referrer, `package '${name}' names a pack outside its own folder`);
+    if (existsSync(file)) return file;
+  }
+  throw problemAt(referrer, `package '${name}' has no pack.yaml; its package.json may name one under "assessmentLint": {"pack": "..."}`);
+}
+
+/** The version of an npm package holding a pack, if the pack came from one. */
+export function packageVersionOf(file: string): string | undefined {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const at = file.lastIndexOf(marker);
+  if (at < 0) return undefined;
+  const rest = file.slice(at + marker.length).split(path.sep);
+  const packageDir = file.slice(0, at + marker.length) + (rest[0].startsWith('@') ? rest.slice(0, 2) : rest.slice(0, 1)).join(path.sep);
+  try {
+    return (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads a pack and everything it extends, base packs first; a pack reached
+ * twice is loaded once; a cycle is an error that names it.
+ */
+export function loadPackChain(reference: string, fromDir: string, referrer: string, loaded: LoadedPack[] = [], stack: string[] = []): LoadedPack[] {
+  const file = resolvePackReference(reference, fromDir, referrer);
+  if (stack.includes(file)) {
+    const cycle = [...stack.slice(stack.indexOf(file)), file].map((entry) => (entry === CORE_PACK ? entry : path.basename(entry)));
+    throw problemAt(referrer, `extends forms a cycle: ${cycle.join(' → ')}; remove one of these extends`);
+  }
+  if (loaded.some((pack) => pack.file === file)) return loaded;
+  const pack = loadPackFile(file);
+  const bases = pack.pack.extends === undefined ? [] : Array.isArray(pack.pack.extends) ? pack.pack.extends : [pack.pack.extends];
+  bases.forEach((base, index) => {
+    try {
+      loadPackChain(base, pack.folder ?? fromDir, pack.file, loaded, [...stack, file]);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      const at = pack.source.positionOf(Array.isArray(pack.pack.extends) ? ['extends', index] : ['extends']);
+      const problems = error.problems.map((problem) => (problem.file === pack.file && problem.line === 1 ? { ...problem, ...at } : problem));
+      throw new ConfigurationError(problems);
+    }
+  });
+  loaded.push(pack);
+  return loaded;
+}

@@ -1,0 +1,86 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { RULE_KINDS } from '../kinds/index.js';
+
+/** A severity as packs and configuration write it. */
+export const SeveritySchema = Type.Union(
+  [Type.Literal('error'), Type.Literal('warning'), Type.Literal('info'), Type.Literal('hint'), Type.Literal('off')],
+  { description: 'error, warning, info, hint, or off.' },
+);
+
+/** A concept: a plain list of terms, or terms with exclusions, or changes to an inherited concept. */
+export const ConceptSchema = Type.Union([
+  Type.Array(Type.String({ minLength: 1 }), { description: 'Terms: words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap.' }),
+  Type.Object(
+    {
+      match: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+      exclude: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms that cancel an overlapping match, e.g. "as a child".' })),
+      add: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms added to an inherited concept.' })),
+      remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms removed from an inherited concept.' })),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+/** Snippets a rule must warn on and must pass, run by `pack test` and the test suite. */
+export const ExamplesSchema = Type.Object(
+  {
+    warn: Type.Optional(Type.Array(Type.String())),
+    pass: Type.Optional(Type.Array(Type.String())),
+  },
+  { additionalProperties: false },
+);
+
+/** A dated severity step: from this day on, the rule has this severity. */
+export const StageSchema = Type.Object(
+  {
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }),
+    severity: SeveritySchema,
+  },
+  { additionalProperties: false },
+);
+
+/** The fields every rule entry may have; `options` is checked against its kind's own schema. */
+export const RuleFieldsSchema = Type.Object(
+  {
+    kind: Type.Optional(Type.String({ description: `The rule kind: ${Object.keys(RULE_KINDS).join(', ')}.` })),
+    severity: Type.Optional(SeveritySchema),
+    message: Type.Optional(Type.String({ minLength: 1, description: 'One sentence: what is missing and what would address it.' })),
+    explanation: Type.Optional(Type.String({ description: 'Markdown shown on hover: what good looks like and the finding behind the rule.' })),
+    docs: Type.Optional(Type.String({ description: 'A URL, or a path relative to the pack file, of the rule’s docs page.' })),
+    options: Type.Optional(Type.Object({}, { additionalProperties: true })),
+    examples: Type.Optional(ExamplesSchema),
+    from: Type.Optional(Type.Array(StageSchema, { description: 'Severity changes by date, for announcing a rule before enforcing it.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A rule entry: full fields, or just a severity to change an inherited rule. */
+export const RuleEntrySchema = Type.Union([RuleFieldsSchema, SeveritySchema]);
+
+/** A rule pack file (YAML or JSON). */
+export const PackSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    name: Type.String({ pattern: '^[@a-z0-9][a-z0-9._/-]*$', description: 'The pack name, lower case (an npm name for shared packs).' }),
+    version: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$', description: 'A semantic version such as 1.2.0.' }),
+    description: Type.Optional(Type.String()),
+    engine: Type.Optional(Type.String({ description: 'The Assessment Lint versions this pack works with, e.g. ">=0.1.0".' })),
+    extends: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description: 'Packs this one builds on: core, a path, or an npm package name.' })),
+    sections: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()), { description: 'More heading wordings for section kinds.' })),
+    terms: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), ConceptSchema)),
+    rules: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), RuleEntrySchema)),
+  },
+  { additionalProperties: false },
+);
+
+/** A pack file as validated. */
+export type PackFile = Static<typeof PackSchema>;
+/** A rule entry as written. */
+export type RuleFields = Static<typeof RuleFieldsSchema>;
+/** A concept as written. */
+export type ConceptEntry = Static<typeof ConceptSchema>;
+
+/** The schema of one kind's options, for validating a rule. */
+export function optionsSchemaFor(kind: string): TSchema | undefined {
+  return RULE_KINDS[kind]?.options;
+}
