@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { Linter } from '../rules/linter.js';
+import { readDraft } from '../rules/io/read-draft.js';
+import { collectFiles } from './collect-files.js';
+import { formatGithub } from './formats/github.js';
+import { formatJson } from './formats/json.js';
+import { formatJunit } from './formats/junit.js';
+import { formatSarif } from './formats/sarif.js';
+import { formatStylish } from './formats/stylish.js';
+import { positionMessage, relativePath, type FileReport, type RuleSummary } from './report.js';
+import { UsageError } from './usage-error.js';
+
+/** The output formats `check` can write. */
+export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+/** One of the output formats. */
+export type Format = (typeof FORMATS)[number];
+
+/** Options of `assessment-lint check`. */
+export interface CheckOptions {
+  paths: string[];
+  packs: string[];
+  config?: string;
+  format: Format;
+  output?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  version: string;
+}
+
+/** Lints the drafts named on the command line and writes a report; returns the exit code (0 clean, 1 failing). */
+export function runCheck(options: CheckOptions): number {
+  const { files, unmatched } = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
+  if (files.length === 0) {
+    throw new UsageError(`no drafts found in ${unmatched.map((entry) => `'${entry}'`).join(', ')}; give files, folders or globs of .md, .markdown or .txt drafts`);
+  }
+  for (const entry of unmatched) process.stderr.write(`assessment-lint: '${entry}' matched no drafts; check the path\n`);
+  const linter = new Linter({ configFile: options.config, extraPacks: options.packs });
+  const reports: FileReport[] = [];
+  const rules = new Map<string, RuleSummary>();
+  for (const file of files) {
+    const relative = relativePath(file);
+    const draft = readDraft(file);
+    if (!draft.ok) {
+      reports.push({ file, relative, messages: [], suppressed: [], skipped: draft.reason });
+      continue;
+    }
+    const { document, result, config } = linter.lintText(draft.text, draft.format, file);
+    for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
+    const messages = result.messages
+      .filter((message) => !options.quiet || message.severity === 'error')
+      .map((message) => positionMessage(message, document.lines));
+    const suppressed = result.suppressed.map((entry) => ({ ...entry, line: document.lines.positionAt(entry.message.start).line + 1 }));
+    reports.push({ file, relative, messages, suppressed });
+  }
+  const text = render(options.format, reports, [...rules.values()], options.version);
+  if (options.output) writeFileSync(options.output, text);
+  else process.stdout.write(text);
+  const errors = reports.reduce((sum, report) => sum + report.messages.filter((message) => message.severity === 'error').length, 0);
+  const warnings = reports.reduce((sum, report) => sum + report.messages.filter((message) => message.severity === 'warning').length, 0);
+  for (const report of reports) {
+    if (report.skipped && options.format !== 'stylish') process.stderr.write(`assessment-lint: skipped ${report.relative}: it ${report.skipped}\n`);
+  }
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`assessment-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function render(format: Format, reports: FileReport[], rules: RuleSummary[], version: string): string {
+  switch (format) {
+    case 'json':
+      return formatJson(reports);
+    case 'sarif':
+      return formatSarif(reports, rules, version);
+    case 'junit':
+      return formatJunit(reports);
+    case 'github':
+      return formatGithub(reports);
+    default:
+      return formatStylish(reports);
+  }
+}

@@ -1,0 +1,25 @@
+import type { FileReport } from '../report.js';
+
+/** An array of `{filePath, messages: [{ruleId, severity, message, line, column, endLine, endColumn}]}`. */
+export function formatJson(reports: FileReport[]): string {
+  return (
+    JSON.stringify(
+      reports.map((report) => ({
+        filePath: report.relative,
+        ...(report.skipped ? { skipped: report.skipped } : {}),
+        messages: report.messages.map((message) => ({
+          ruleId: message.ruleId,
+          severity: message.severity,
+          message: message.message,
+          line: message.line,
+          column: message.column,
+          endLine: message.endLine,
+          endColumn: message.endColumn,
+        })),
+        suppressed: report.suppressed.map((entry) => ({ ruleId: entry.message.ruleId, line: entry.line, reason: entry.reason ?? null })),
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}

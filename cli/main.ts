@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import packageJson from '../package.json';
+import { ConfigurationError } from '../rules/packs/problems.js';
+import { FORMATS, runCheck, type Format } from './check.js';
+import { runRules } from './rules-command.js';
+import { UsageError } from './usage-error.js';
+
+const HELP = `assessment-lint ${packageJson.version}: checks probation assessment drafts for the gaps inspectors find.
+
+Usage:
+  assessment-lint check [paths, folders or globs...] [options]
+  assessment-lint rules [--pack FILE] [--config FILE]
+  assessment-lint --version | --help
+
+check options:
+  --pack FILE          use a rule pack as well as the configuration's (repeatable)
+  --config FILE        use this configuration instead of the nearest .assessment-lint.yaml
+  --format NAME        stylish (default), json, sarif, junit or github
+  --output FILE        write the report to a file instead of standard output
+  --max-warnings N     exit 1 when there are more than N warnings
+  --quiet              report errors only
+
+Exit codes: 0 nothing failed; 1 an error-severity finding, or more warnings than
+--max-warnings; 2 a usage, configuration or pack problem.
+`;
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      pack: { type: 'string', multiple: true, default: [] },
+      config: { type: 'string' },
+      format: { type: 'string', default: 'stylish' },
+      output: { type: 'string', short: 'o' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+}
+
+/** Runs the command line and returns the exit code. */
+export function main(argv: string[]): number {
+  try {
+    let parsed;
+    try {
+      parsed = parse(argv);
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}; run 'assessment-lint --help' for usage`);
+    }
+    const { values, positionals } = parsed;
+    if (values.version) {
+      process.stdout.write(`${packageJson.version}\n`);
+      return 0;
+    }
+    const [command, ...paths] = positionals;
+    if (values.help || !command) {
+      process.stdout.write(HELP);
+      return command || values.help ? 0 : 2;
+    }
+    if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config });
+    if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check or rules (see --help)`);
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
+    }
+    return runCheck({ paths, packs: values.pack ?? [], config: values.config, format, output: values.output, maxWarnings, quiet: values.quiet ?? false, version: packageJson.version });
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`assessment-lint: configuration problem:\n${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`assessment-lint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,18 @@
+import { Linter } from '../rules/linter.js';
+
+/** Lists the active rules for the working folder's configuration: id, kind, severity and message, one line each. */
+export function runRules(options: { packs: string[]; config?: string }): number {
+  const linter = new Linter({ configFile: options.config, extraPacks: options.packs });
+  const resolved = linter.configFor(undefined);
+  const severities = resolved.config.rules ?? {};
+  const rows = resolved.pack.rules.map((rule) => [rule.id, rule.kind.name, severities[rule.id] ?? rule.severity, rule.message]);
+  const idWidth = Math.max(...rows.map((row) => row[0].length));
+  const kindWidth = Math.max(...rows.map((row) => row[1].length));
+  const packs = resolved.pack.layers.map((layer) => `${layer.name}@${layer.version}`).join(', ');
+  process.stdout.write(`Packs: ${packs}${resolved.file ? ` (from ${resolved.file})` : ''}\n`);
+  for (const [id, kind, severity, message] of rows) {
+    const summary = message.length > 90 ? message.slice(0, 89) + '…' : message;
+    process.stdout.write(`${id.padEnd(idWidth)}  ${kind.padEnd(kindWidth)}  ${severity.padEnd(7)}  ${summary}\n`);
+  }
+  return 0;
+}
