@@ -1,5 +1,5 @@
 import { splitChunks, type DocumentFormat } from './chunks.js';
-import { mentionContext, pronounOf, type Subject } from './context.js';
+import { mentionContext, namesOfOthers, pronounOf, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
@@ -15,6 +15,8 @@ interface ChunkMention {
   end: number;
   negated: boolean;
   subject: Subject;
+  names: string[];
+  inLabel: boolean;
 }
 
 /** A chunk parsed once and reused for as long as its text is unchanged. */
@@ -22,6 +24,8 @@ export interface ParsedChunk {
   readonly units: Unit[];
   /** How often each pronoun family stands as a word, to tell who the draft is about. */
   readonly pronouns: Record<'he' | 'she' | 'they', number>;
+  /** Names the chunk gives to people other than the person ("his partner, Natalie"). */
+  readonly otherNames: string[];
   readonly mentions: WeakMap<Matcher, ChunkMention[]>;
 }
 
@@ -49,15 +53,17 @@ export class ChunkCache {
 function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
   const units = parseUnits(text, format);
   const pronouns = { he: 0, she: 0, they: 0 };
+  const otherNames: string[] = [];
   for (const unit of units) {
     for (const sentence of unit.sentences) {
+      otherNames.push(...namesOfOthers(sentence.words));
       for (const word of sentence.words) {
         const family = pronounOf(word);
         if (family) pronouns[family]++;
       }
     }
   }
-  return { units, pronouns, mentions: new WeakMap() };
+  return { units, pronouns, otherNames, mentions: new WeakMap() };
 }
 
 /** A section of the draft: from its heading to the next heading, with its canonical kind. */
@@ -90,6 +96,8 @@ export interface Mention {
   negated: boolean;
   /** `person` when about the person the report concerns, `other` when about somebody else. */
   about: 'person' | 'other';
+  /** The mention is part of a field label ("Nature of risk:"), not of what was written against it. */
+  inLabel: boolean;
   unit: PlacedUnit;
   /** Index of the sentence within its unit. */
   sentence: number;
@@ -113,6 +121,7 @@ export class AssessmentDocument {
   private readonly chunks: Array<{ offset: number; parsed: ParsedChunk }> = [];
   private readonly mentionCache = new WeakMap<Matcher, Mention[]>();
   private personPronoun: 'he' | 'she' | undefined;
+  private readonly otherNames = new Set<string>();
 
   constructor(
     readonly text: string,
@@ -127,6 +136,7 @@ export class AssessmentDocument {
       const parsed = cache.get(text.slice(span.start, span.end), format);
       this.chunks.push({ offset: span.start, parsed });
       for (const family of ['he', 'she', 'they'] as const) pronouns[family] += parsed.pronouns[family];
+      for (const name of parsed.otherNames) this.otherNames.add(name);
     }
     if (pronouns.he >= 2 * pronouns.she && pronouns.he > 0) this.personPronoun = 'he';
     else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
@@ -184,7 +194,8 @@ export class AssessmentDocument {
           end,
           text: this.text.slice(start, end),
           negated: mention.negated,
-          about: this.resolveSubject(mention.subject),
+          about: mention.names.some((name) => this.otherNames.has(name)) ? 'other' : this.resolveSubject(mention.subject),
+          inLabel: mention.inLabel,
           unit: this.units[unitIndex + mention.unit],
           sentence: mention.sentence,
         });
@@ -224,12 +235,14 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
     unit.sentences.forEach((sentence, sentenceIndex) => {
       for (const match of matcher.matchSentence(sentence.words)) {
         const context = mentionContext(sentence.words, match.first, match.end);
+        const end = sentence.words[match.end - 1].end;
         found.push({
+          inLabel: unit.labelEnd !== undefined && end <= unit.labelEnd,
           concept: match.concept,
           unit: unitIndex,
           sentence: sentenceIndex,
           start: sentence.words[match.first].start,
-          end: sentence.words[match.end - 1].end,
+          end,
           ...context,
         });
       }

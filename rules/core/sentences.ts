@@ -16,7 +16,11 @@ export interface Word extends Token {
   start: number;
   end: number;
   breakBefore: Break;
+  /** Written with a capital then lower case, as names are (not acronyms such as PNC). */
+  capitalised: boolean;
 }
+
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
 /** A sentence: a run of words the matcher never crosses. */
 export interface Sentence {
@@ -55,7 +59,8 @@ function readSentence(node: NlcstSentence, mapOffset: (offset: number) => number
     if (child.type === 'WordNode') {
       const start = child.position?.start.offset ?? 0;
       const end = child.position?.end.offset ?? start;
-      words.push({ ...tokenize(textOf(child)), start: mapOffset(start), end: mapOffset(end), breakBefore: pending });
+      const text = textOf(child);
+      words.push({ ...tokenize(text), start: mapOffset(start), end: mapOffset(end), breakBefore: pending, capitalised: CAPITALISED.test(text) });
       pending = Break.None;
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;

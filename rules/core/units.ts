@@ -8,7 +8,7 @@ import { isDirectiveLine } from './suppressions.js';
 import { parseSentences, type Sentence } from './sentences.js';
 
 /** What a unit of text is in the draft's structure. */
-export type UnitKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell';
+export type UnitKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
 
 /** A heading, paragraph, list item or table cell, with offsets relative to its chunk. */
 export interface Unit {
@@ -19,6 +19,11 @@ export interface Unit {
   title?: string;
   start: number;
   end: number;
+  /**
+   * Where a leading field label ends ("Nature of risk:" in "Nature of risk: not
+   * known", or a table row's first cell); undefined when the unit has none.
+   */
+  labelEnd?: number;
   sentences: Sentence[];
 }
 
@@ -47,9 +52,19 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
   };
 }
 
-function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string): Unit {
+const FIELD_LABEL = /^\s*([^:.!?\n]{1,60}?)\s*:(?:\s|$)/;
+const MAX_LABEL_WORDS = 8;
+
+function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string, labelLength?: number): Unit {
   const text = runs.map((run) => run.text).join('');
-  return { kind, depth, title, start, end, sentences: parseSentences(text, offsetMapper(runs)) };
+  const map = offsetMapper(runs);
+  let labelEnd: number | undefined;
+  if (labelLength !== undefined) labelEnd = map(labelLength);
+  else if (kind !== 'heading') {
+    const label = FIELD_LABEL.exec(text);
+    if (label && label[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) labelEnd = map(label[0].length);
+  }
+  return { kind, depth, title, start, end, labelEnd, sentences: parseSentences(text, map) };
 }
 
 function collectRuns(node: MdastNodes, runs: TextRun[]): void {
@@ -104,10 +119,19 @@ function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): voi
       else units.push(unitFromRuns(inListItem ? 'list-item' : 'paragraph', 0, start, end, runs));
       return;
     }
-    case 'tableCell': {
+    case 'tableRow': {
       const runs: TextRun[] = [];
-      collectRuns(node, runs);
-      units.push(unitFromRuns('table-cell', 0, start, end, runs));
+      let firstCellLength: number | undefined;
+      node.children.forEach((cell, index) => {
+        if (index > 0) {
+          const at = cell.position?.start.offset ?? start;
+          runs.push({ text: ' | ', start: at, end: at });
+        }
+        collectRuns(cell, runs);
+        if (index === 0) firstCellLength = runs.reduce((sum, run) => sum + run.text.length, 0);
+      });
+      const label = node.children.length > 1 ? firstCellLength : undefined;
+      units.push(unitFromRuns('table-row', 0, start, end, runs, undefined, label));
       return;
     }
     case 'code':
