@@ -10,6 +10,8 @@ export type Subject = 'he' | 'she' | 'they' | 'person' | 'other' | 'none';
 export interface MentionContext {
   negated: boolean;
   subject: Subject;
+  /** Capitalised words passed on the way back to the subject: names, resolved once the draft's other people are known. */
+  names: string[];
 }
 
 interface Lexicon {
@@ -22,6 +24,7 @@ interface Lexicon {
   'other-person-nouns': string[];
   'joining-words': string[];
   'relative-pronouns': string[];
+  'clause-joiners': string[];
 }
 
 const lexicon = parseYaml(lexiconText) as Lexicon;
@@ -36,6 +39,7 @@ const joiningWords = stems(lexicon['joining-words']);
 const pronounFamily = new Map<string, 'he' | 'she' | 'they'>();
 for (const family of ['he', 'she', 'they'] as const) for (const word of lexicon.pronouns[family]) pronounFamily.set(word, family);
 const possessivePronouns = new Set(['his', 'her', 'their', 'hers', 'theirs']);
+const clauseJoiners = new Set(lexicon['clause-joiners']);
 
 const DETERMINER_SCOPE = 2;
 const VERB_SCOPE = 4;
@@ -48,6 +52,10 @@ export function pronounOf(word: Word): 'he' | 'she' | 'they' | undefined {
 }
 
 function isNegated(words: Word[], first: number, end: number): boolean {
+  for (let index = first + 1; index < end - 1; index++) {
+    const word = words[index];
+    if (determiners.has(word.stem) || negatingVerbs.has(word.stem) || word.negated) return true;
+  }
   for (let index = first - 1, distance = 1; index >= 0 && distance <= VERB_SCOPE; index--, distance++) {
     const word = words[index];
     if (words[index + 1].breakBefore === Break.Strong) break;
@@ -56,7 +64,7 @@ function isNegated(words: Word[], first: number, end: number): boolean {
     if (possessivePronouns.has(word.norm)) return false;
   }
   for (let index = end, distance = 1; index < words.length && distance <= AFTER_SCOPE; index++, distance++) {
-    if (words[index].breakBefore === Break.Strong && distance > 1) break;
+    if ((words[index].breakBefore === Break.Strong && distance > 1) || clauseJoiners.has(words[index].norm)) break;
     if (negatingAfter.has(words[index].stem) || words[index].negated) return true;
   }
   return false;
@@ -72,13 +80,16 @@ function joinedToPerson(words: Word[], index: number): boolean {
   return false;
 }
 
-function subjectOf(words: Word[], first: number): Subject {
+const MAX_NAMES = 3;
+
+function subjectOf(words: Word[], first: number, names: string[]): Subject {
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
     const word = words[index];
     const pronoun = pronounFamily.get(word.norm);
     if (pronoun) return pronoun;
     if (personNouns.has(word.stem)) return 'person';
     if (otherNouns.has(word.stem) && !writerWords.has(word.stem)) return joinedToPerson(words, index) ? 'person' : 'other';
+    if (word.capitalised && names.length < MAX_NAMES) names.push(word.norm);
     if (words[index].breakBefore === Break.Strong) break;
   }
   return 'none';
@@ -86,5 +97,21 @@ function subjectOf(words: Word[], first: number): Subject {
 
 /** Reads the negation and subject of the words `first`..`end` (exclusive) within their sentence. */
 export function mentionContext(words: Word[], first: number, end: number): MentionContext {
-  return { negated: isNegated(words, first, end), subject: subjectOf(words, first) };
+  const names: string[] = [];
+  const subject = subjectOf(words, first, names);
+  return { negated: isNegated(words, first, end), subject, names };
+}
+
+/**
+ * Names the sentence gives to other people: a capitalised word right after a
+ * word for somebody else ("his partner, Natalie", "her husband Martin").
+ */
+export function namesOfOthers(words: Word[]): string[] {
+  const names: string[] = [];
+  for (let index = 0; index + 1 < words.length; index++) {
+    if (otherNouns.has(words[index].stem) && words[index + 1].capitalised && !pronounFamily.has(words[index + 1].norm) && !personNouns.has(words[index + 1].stem)) {
+      names.push(words[index + 1].norm);
+    }
+  }
+  return names;
 }
