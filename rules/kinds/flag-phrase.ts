@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Finding, RuleKind } from '../core/contracts.js';
+import type { Mention } from '../core/document.js';
 import { ConceptRef, conceptNames, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
@@ -8,32 +9,48 @@ const options = Type.Object(
     sections: Type.Optional(SectionList),
     replacements: Type.Optional(Type.Array(Type.String(), { description: 'Wordings the quick fix offers in place of the phrase.' })),
     unless: Type.Optional(
-      Type.Object(
-        {
-          concept: ConceptRef,
-          scope: Type.Optional(Type.Union([Type.Literal('sentence'), Type.Literal('paragraph')], { description: 'Default: sentence.' })),
-        },
-        { additionalProperties: false, description: 'Do not flag a phrase when this concept stands in the same sentence or paragraph.' },
+      Type.Array(
+        Type.Object(
+          {
+            concept: ConceptRef,
+            scope: Type.Optional(Type.Union([Type.Literal('sentence'), Type.Literal('paragraph')], { description: 'Default: sentence.' })),
+            when: Type.Optional(Type.Union([ConceptRef], { description: 'Only excuse the phrase when this concept also stands in its sentence (e.g. the words are attributed to the person).' })),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Do not flag a phrase when one of these concepts stands in the same sentence or paragraph.' },
       ),
     ),
   },
   { additionalProperties: false },
 );
 
+function sameSentence(a: Mention, b: Mention): boolean {
+  return a.unit === b.unit && a.sentence === b.sentence;
+}
+
 /** `flag-phrase`: each use of a phrase is flagged, optionally with replacements (a quick fix) and an exception. */
 export const flagPhrase: RuleKind<typeof options> = {
   name: 'flag-phrase',
   description: 'Each use of a phrase is flagged, with optional replacements.',
   options,
-  references: (o) => ({ concepts: [...conceptNames(o.phrases), ...(o.unless ? conceptNames(o.unless.concept) : [])], sections: o.sections ?? [] }),
+  references: (o) => ({
+    concepts: [...conceptNames(o.phrases), ...(o.unless ?? []).flatMap((excuse) => [...conceptNames(excuse.concept), ...(excuse.when ? conceptNames(excuse.when) : [])])],
+    sections: o.sections ?? [],
+  }),
   check({ document, options: o, matcher }) {
     const filter: typeof MentionFilterSchema.static = { concept: o.phrases, sections: o.sections, about: 'any', negated: 'exclude' };
     let hits = selectMentions(document, matcher, filter);
-    if (o.unless) {
-      const excusing = selectMentions(document, matcher, { concept: o.unless.concept, about: 'any', negated: 'exclude' });
-      const bySentence = (o.unless.scope ?? 'sentence') === 'sentence';
+    for (const excuse of o.unless ?? []) {
+      const excusing = selectMentions(document, matcher, { concept: excuse.concept, about: 'any' });
+      const conditions = excuse.when ? selectMentions(document, matcher, { concept: excuse.when, about: 'any' }) : undefined;
+      const bySentence = (excuse.scope ?? 'sentence') === 'sentence';
       hits = hits.filter(
-        (hit) => !excusing.some((excuse) => excuse.unit === hit.unit && (!bySentence || excuse.sentence === hit.sentence)),
+        (hit) =>
+          !(
+            (!conditions || conditions.some((condition) => sameSentence(condition, hit))) &&
+            excusing.some((mention) => mention.unit === hit.unit && (!bySentence || mention.sentence === hit.sentence))
+          ),
       );
     }
     const findings: Finding[] = hits.map((hit) => ({

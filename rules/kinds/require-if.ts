@@ -1,12 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import { anchorSpan, conceptNames, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
+import { anchorSpan, conceptNames, hasSectionOf, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
   {
     if: MentionFilterSchema,
     then: MentionFilterSchema,
     anchor: Type.Optional(SectionList),
+    window: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10,
+        description: 'When the draft has no section of the `then` kinds, the answer must come within this many sentences after a trigger, in the same paragraph.',
+      }),
+    ),
     skeleton: Type.Optional(Type.String({ description: 'A paragraph the quick fix inserts at the end of the anchor section.' })),
   },
   { additionalProperties: false },
@@ -24,7 +31,11 @@ export const requireIf: RuleKind<typeof options> = {
   check({ document, options: o, matcher }) {
     const triggers = selectMentions(document, matcher, o.if);
     if (triggers.length === 0) return { findings: [], coverage: { status: 'not-applicable' } };
-    const answers = selectMentions(document, matcher, o.then);
+    let answers = selectMentions(document, matcher, o.then);
+    if (o.window !== undefined && !hasSectionOf(document, o.then.sections)) {
+      const window = o.window;
+      answers = answers.filter((answer) => triggers.some((trigger) => answer.unit === trigger.unit && answer.sentence >= trigger.sentence && answer.sentence <= trigger.sentence + window));
+    }
     if (answers.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(answers[0]) } };
     const trigger = triggers[0];
     const span = o.anchor ? anchorSpan(document, o.anchor) : spanOf(trigger);
