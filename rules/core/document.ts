@@ -66,6 +66,9 @@ function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
   return { units, pronouns, otherNames, mentions: new WeakMap() };
 }
 
+/** Sections opened by a field label ("Sources: ...") nest under every real heading. */
+const LABEL_SECTION_DEPTH = 99;
+
 /** A section of the draft: from its heading to the next heading, with its canonical kind. */
 export interface Section {
   kind: SectionKind;
@@ -145,6 +148,7 @@ export class AssessmentDocument {
   }
 
   private placeUnits(classifier: SectionClassifier): void {
+    const title = this.titleHeading();
     const stack: Section[] = [];
     let current: Section = { kind: 'unknown', title: '', depth: 0, start: 0, end: this.text.length };
     this.sections.push(current);
@@ -152,13 +156,16 @@ export class AssessmentDocument {
       for (const unit of chunk.parsed.units) {
         const start = chunk.offset + unit.start;
         const end = chunk.offset + unit.end;
-        if (unit.kind === 'heading') {
-          while (stack.length > 0 && stack[stack.length - 1].depth >= unit.depth) stack.pop();
-          const title = unit.title ?? '';
-          let kind = classifier.classify(title);
+        const labelKind = unit.label ? classifier.classify(unit.label) : 'unknown';
+        if (unit.kind === 'heading' || labelKind !== 'unknown') {
+          const depth = unit.kind === 'heading' ? unit.depth : LABEL_SECTION_DEPTH;
+          while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
+          const heading = unit.kind === 'heading' ? (unit.title ?? '') : (unit.label ?? '');
+          let kind = unit.kind !== 'heading' ? labelKind : unit === title ? 'unknown' : classifier.classify(heading);
           if (kind === 'unknown' && stack.length > 0) kind = stack[stack.length - 1].kind;
           current.end = start;
-          current = { kind, title, depth: unit.depth, heading: { start, end }, start, end: this.text.length };
+          const headingEnd = unit.kind === 'heading' ? end : chunk.offset + (unit.labelEnd ?? unit.end);
+          current = { kind, title: heading, depth, heading: { start, end: headingEnd }, start, end: this.text.length };
           stack.push(current);
           this.sections.push(current);
         }
@@ -166,6 +173,15 @@ export class AssessmentDocument {
       }
     }
     if (this.sections.length > 1 && this.sections[0].end === 0) this.sections.shift();
+  }
+
+  /** The document's title: a first heading that is the only one at its level, with deeper headings after it. */
+  private titleHeading(): Unit | undefined {
+    const headings = this.chunks.flatMap((chunk) => chunk.parsed.units.filter((unit) => unit.kind === 'heading'));
+    const first = headings[0];
+    if (!first || headings.length < 2) return undefined;
+    const sameLevel = headings.filter((heading) => heading.depth <= first.depth).length;
+    return sameLevel === 1 ? first : undefined;
   }
 
   /** True when the draft has at least one heading. */

@@ -24,6 +24,8 @@ export interface Unit {
    * known", or a table row's first cell); undefined when the unit has none.
    */
   labelEnd?: number;
+  /** The text of a leading field label, for paragraphs ("Sources" in "Sources: interview, CPS papers"). */
+  label?: string;
   sentences: Sentence[];
 }
 
@@ -53,18 +55,32 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
 }
 
 const FIELD_LABEL = /^\s*([^:.!?\n]{1,60}?)\s*:(?:\s|$)/;
+const DASH_LABEL = /^\s*([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-]\s/;
 const MAX_LABEL_WORDS = 8;
+const MAX_DASH_LABEL_WORDS = 4;
+
+function readLabel(text: string): { label: string; length: number } | undefined {
+  const colon = FIELD_LABEL.exec(text);
+  if (colon && colon[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) return { label: colon[1].trim(), length: colon[0].length };
+  const dash = DASH_LABEL.exec(text);
+  if (dash && dash[1].trim().split(/\s+/).length <= MAX_DASH_LABEL_WORDS) return { label: dash[1].trim(), length: dash[0].length };
+  return undefined;
+}
 
 function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string, labelLength?: number): Unit {
   const text = runs.map((run) => run.text).join('');
   const map = offsetMapper(runs);
   let labelEnd: number | undefined;
+  let label: string | undefined;
   if (labelLength !== undefined) labelEnd = map(labelLength);
   else if (kind !== 'heading') {
-    const label = FIELD_LABEL.exec(text);
-    if (label && label[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) labelEnd = map(label[0].length);
+    const found = readLabel(text);
+    if (found) {
+      labelEnd = map(found.length);
+      if (kind === 'paragraph') label = found.label;
+    }
   }
-  return { kind, depth, title, start, end, labelEnd, sentences: parseSentences(text, map) };
+  return { kind, depth, title, start, end, labelEnd, label, sentences: parseSentences(text, map) };
 }
 
 function collectRuns(node: MdastNodes, runs: TextRun[]): void {
