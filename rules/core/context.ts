@@ -25,6 +25,7 @@ interface Lexicon {
   'joining-words': string[];
   'relative-pronouns': string[];
   'clause-joiners': string[];
+  'null-answers': string[];
 }
 
 const lexicon = parseYaml(lexiconText) as Lexicon;
@@ -40,6 +41,13 @@ const pronounFamily = new Map<string, 'he' | 'she' | 'they'>();
 for (const family of ['he', 'she', 'they'] as const) for (const word of lexicon.pronouns[family]) pronounFamily.set(word, family);
 const possessivePronouns = new Set(['his', 'her', 'their', 'hers', 'theirs']);
 const clauseJoiners = new Set(lexicon['clause-joiners']);
+const nullAnswers = new Set(lexicon['null-answers']);
+
+/** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
+export function isNullAnswer(value: string): boolean {
+  const folded = value.toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ').trim();
+  return folded === '' || nullAnswers.has(folded);
+}
 
 const DETERMINER_SCOPE = 2;
 const VERB_SCOPE = 4;

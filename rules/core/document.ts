@@ -17,6 +17,7 @@ interface ChunkMention {
   subject: Subject;
   names: string[];
   inLabel: boolean;
+  labelAnswered: boolean;
 }
 
 /** A chunk parsed once and reused for as long as its text is unchanged. */
@@ -101,6 +102,8 @@ export interface Mention {
   about: 'person' | 'other';
   /** The mention is part of a field label ("Nature of risk:"), not of what was written against it. */
   inLabel: boolean;
+  /** For a mention in a label: whether something other than "N/A", "None" and the like was written against it. */
+  labelAnswered: boolean;
   unit: PlacedUnit;
   /** Index of the sentence within its unit. */
   sentence: number;
@@ -212,6 +215,7 @@ export class AssessmentDocument {
           negated: mention.negated,
           about: mention.names.some((name) => this.otherNames.has(name)) ? 'other' : this.resolveSubject(mention.subject),
           inLabel: mention.inLabel,
+          labelAnswered: mention.labelAnswered,
           unit: this.units[unitIndex + mention.unit],
           sentence: mention.sentence,
         });
@@ -254,6 +258,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
         const end = sentence.words[match.end - 1].end;
         found.push({
           inLabel: unit.labelEnd !== undefined && end <= unit.labelEnd,
+          labelAnswered: unit.labelAnswered ?? true,
           concept: match.concept,
           unit: unitIndex,
           sentence: sentenceIndex,

@@ -5,6 +5,7 @@ import type { Nodes as MdastNodes, Parents as MdastParents } from 'mdast';
 import type { DocumentFormat } from './chunks.js';
 import { readHeadingLine } from './heading-lines.js';
 import { isDirectiveLine } from './suppressions.js';
+import { isNullAnswer } from './context.js';
 import { parseSentences, type Sentence } from './sentences.js';
 
 /** What a unit of text is in the draft's structure. */
@@ -26,6 +27,8 @@ export interface Unit {
   labelEnd?: number;
   /** The text of a leading field label, for paragraphs ("Sources" in "Sources: interview, CPS papers"). */
   label?: string;
+  /** False when the label's field is left empty ("Nature of risk: N/A"). */
+  labelAnswered?: boolean;
   sentences: Sentence[];
 }
 
@@ -72,15 +75,19 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
   const map = offsetMapper(runs);
   let labelEnd: number | undefined;
   let label: string | undefined;
-  if (labelLength !== undefined) labelEnd = map(labelLength);
-  else if (kind !== 'heading') {
+  let labelAnswered: boolean | undefined;
+  if (labelLength !== undefined) {
+    labelEnd = map(labelLength);
+    labelAnswered = !isNullAnswer(text.slice(labelLength).replace(/\|/g, ' '));
+  } else if (kind !== 'heading') {
     const found = readLabel(text);
     if (found) {
       labelEnd = map(found.length);
+      labelAnswered = !isNullAnswer(text.slice(found.length));
       if (kind === 'paragraph') label = found.label;
     }
   }
-  return { kind, depth, title, start, end, labelEnd, label, sentences: parseSentences(text, map) };
+  return { kind, depth, title, start, end, labelEnd, label, labelAnswered, sentences: parseSentences(text, map) };
 }
 
 function collectRuns(node: MdastNodes, runs: TextRun[]): void {

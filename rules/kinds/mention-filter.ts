@@ -21,8 +21,9 @@ export const MentionFilterSchema = Type.Object(
     about: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('any'), Type.Literal('other')], { description: 'Whose mentions count (default: any).' })),
     negated: Type.Optional(Type.Union([Type.Literal('include'), Type.Literal('exclude')], { description: 'Whether negated mentions count (default: include).' })),
     labels: Type.Optional(
-      Type.Union([Type.Literal('include'), Type.Literal('exclude')], {
-        description: 'Whether mentions inside a field label such as "Nature of risk:" or a table row’s first cell count (default: include).',
+      Type.Union([Type.Literal('include'), Type.Literal('answered'), Type.Literal('exclude')], {
+        description:
+          'Whether mentions inside a field label such as "Nature of risk:" or a table row’s first cell count: include (default), answered (only when the field is not left as N/A, None and the like), or exclude.',
       }),
     ),
   },
@@ -52,14 +53,15 @@ export function selectMentions(document: AssessmentDocument, matcher: Matcher, f
   const sections = hasSectionOf(document, filter.sections) ? filter.sections : undefined;
   const about = filter.about ?? 'any';
   const includeNegated = (filter.negated ?? 'include') === 'include';
-  const includeLabels = (filter.labels ?? 'include') === 'include';
+  const labels = filter.labels ?? 'include';
+  const labelCounts = (mention: Mention) => !mention.inLabel || labels === 'include' || (labels === 'answered' && mention.labelAnswered);
   return document.mentions(matcher).filter(
     (mention) =>
       concepts.includes(mention.concept) &&
       (sections === undefined || sections.includes(mention.unit.section.kind)) &&
       (about === 'any' || mention.about === about) &&
       (includeNegated || !mention.negated) &&
-      (includeLabels || !mention.inLabel),
+      labelCounts(mention),
   );
 }
 
