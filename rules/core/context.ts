@@ -12,6 +12,8 @@ export interface MentionContext {
   subject: Subject;
   /** Capitalised words passed on the way back to the subject: names, resolved once the draft's other people are known. */
   names: string[];
+  /** The surname after the title that is the subject ("Hale" in "Mr Hale had been drinking"). */
+  titled?: string;
 }
 
 interface Lexicon {
@@ -26,6 +28,7 @@ interface Lexicon {
   'relative-pronouns': string[];
   'clause-joiners': string[];
   'null-answers': string[];
+  titles: string[];
 }
 
 const lexicon = parseYaml(lexiconText) as Lexicon;
@@ -42,6 +45,16 @@ for (const family of ['he', 'she', 'they'] as const) for (const word of lexicon.
 const possessivePronouns = new Set(['his', 'her', 'their', 'hers', 'theirs']);
 const clauseJoiners = new Set(lexicon['clause-joiners']);
 const nullAnswers = new Set(lexicon['null-answers']);
+const titles = new Set(lexicon.titles);
+
+/** The surnames written after a title in a sentence ("Mulligan" in "Mr Mulligan said"). */
+export function titledNames(words: Word[]): string[] {
+  const names: string[] = [];
+  for (let index = 0; index + 1 < words.length; index++) {
+    if (titles.has(words[index].norm) && words[index + 1].capitalised) names.push(words[index + 1].norm);
+  }
+  return names;
+}
 
 /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
 export function isNullAnswer(value: string): boolean {
@@ -90,12 +103,15 @@ function joinedToPerson(words: Word[], index: number): boolean {
 
 const MAX_NAMES = 3;
 
-function subjectOf(words: Word[], first: number, names: string[]): Subject {
+function subjectOf(words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
     const word = words[index];
     const pronoun = pronounFamily.get(word.norm);
     if (pronoun) return pronoun;
-    if (personNouns.has(word.stem)) return 'person';
+    if (personNouns.has(word.stem)) {
+      if (titles.has(word.norm) && words[index + 1]?.capitalised) found.titled = words[index + 1].norm;
+      return 'person';
+    }
     if (otherNouns.has(word.stem) && !writerWords.has(word.stem)) return joinedToPerson(words, index) ? 'person' : 'other';
     if (word.capitalised && names.length < MAX_NAMES) names.push(word.norm);
     if (words[index].breakBefore === Break.Strong) break;
@@ -106,8 +122,10 @@ function subjectOf(words: Word[], first: number, names: string[]): Subject {
 /** Reads the negation and subject of the words `first`..`end` (exclusive) within their sentence. */
 export function mentionContext(words: Word[], first: number, end: number): MentionContext {
   const names: string[] = [];
-  const subject = subjectOf(words, first, names);
-  return { negated: isNegated(words, first, end), subject, names };
+  const found: { titled?: string } = {};
+  const inside = words.slice(first + 1, end).map((word) => pronounFamily.get(word.norm)).find((family) => family !== undefined);
+  const subject = inside ?? subjectOf(words, first, names, found);
+  return { negated: isNegated(words, first, end), subject, names, titled: found.titled };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { splitChunks, type DocumentFormat } from './chunks.js';
-import { mentionContext, namesOfOthers, pronounOf, type Subject } from './context.js';
+import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
@@ -16,6 +16,7 @@ interface ChunkMention {
   negated: boolean;
   subject: Subject;
   names: string[];
+  titled?: string;
   inLabel: boolean;
   labelAnswered: boolean;
 }
@@ -27,6 +28,8 @@ export interface ParsedChunk {
   readonly pronouns: Record<'he' | 'she' | 'they', number>;
   /** Names the chunk gives to people other than the person ("his partner, Natalie"). */
   readonly otherNames: string[];
+  /** Surnames written after a title (Mr, Ms...), once per use. */
+  readonly titledNames: string[];
   readonly mentions: WeakMap<Matcher, ChunkMention[]>;
 }
 
@@ -55,16 +58,18 @@ function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
   const units = parseUnits(text, format);
   const pronouns = { he: 0, she: 0, they: 0 };
   const otherNames: string[] = [];
+  const titled: string[] = [];
   for (const unit of units) {
     for (const sentence of unit.sentences) {
       otherNames.push(...namesOfOthers(sentence.words));
+      titled.push(...titledNames(sentence.words));
       for (const word of sentence.words) {
         const family = pronounOf(word);
         if (family) pronouns[family]++;
       }
     }
   }
-  return { units, pronouns, otherNames, mentions: new WeakMap() };
+  return { units, pronouns, otherNames, titledNames: titled, mentions: new WeakMap() };
 }
 
 /** Sections opened by a field label ("Sources: ...") nest under every real heading. */
@@ -128,6 +133,7 @@ export class AssessmentDocument {
   private readonly mentionCache = new WeakMap<Matcher, Mention[]>();
   private personPronoun: 'he' | 'she' | undefined;
   private readonly otherNames = new Set<string>();
+  private personSurname: string | undefined;
 
   constructor(
     readonly text: string,
@@ -138,14 +144,17 @@ export class AssessmentDocument {
     const classifier = options.classifier ?? defaultSectionClassifier;
     this.lines = new LineIndex(text);
     const pronouns = { he: 0, she: 0, they: 0 };
+    const surnames = new Map<string, number>();
     for (const span of splitChunks(text, format)) {
       const parsed = cache.get(text.slice(span.start, span.end), format);
       this.chunks.push({ offset: span.start, parsed });
       for (const family of ['he', 'she', 'they'] as const) pronouns[family] += parsed.pronouns[family];
       for (const name of parsed.otherNames) this.otherNames.add(name);
+      for (const name of parsed.titledNames) surnames.set(name, (surnames.get(name) ?? 0) + 1);
     }
     if (pronouns.he >= 2 * pronouns.she && pronouns.he > 0) this.personPronoun = 'he';
     else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
+    this.personSurname = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     this.directives = findDirectives(text, this.lines);
     this.placeUnits(classifier);
   }
@@ -213,7 +222,7 @@ export class AssessmentDocument {
           end,
           text: this.text.slice(start, end),
           negated: mention.negated,
-          about: mention.names.some((name) => this.otherNames.has(name)) ? 'other' : this.resolveSubject(mention.subject),
+          about: this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject),
           inLabel: mention.inLabel,
           labelAnswered: mention.labelAnswered,
           unit: this.units[unitIndex + mention.unit],
@@ -224,6 +233,11 @@ export class AssessmentDocument {
     }
     this.mentionCache.set(matcher, mentions);
     return mentions;
+  }
+
+  private isAboutOther(mention: ChunkMention): boolean {
+    if (mention.names.some((name) => this.otherNames.has(name))) return true;
+    return mention.titled !== undefined && this.personSurname !== undefined && mention.titled !== this.personSurname;
   }
 
   private resolveSubject(subject: Subject): 'person' | 'other' {
