@@ -1,5 +1,5 @@
 import { ParseEnglish } from 'parse-english';
-import type { Nodes as NlcstNodes, Sentence as NlcstSentence } from 'nlcst';
+import type { Sentence as NlcstSentence } from 'nlcst';
 import { tokenize, type Token } from './tokens.js';
 
 /** How strongly punctuation separates a word from the one before it in its sentence. */
@@ -44,7 +44,7 @@ export function parseSentences(text: string, mapOffset: (offset: number) => numb
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const child of paragraph.children) {
       if (child.type === 'SentenceNode') {
-        const sentence = readSentence(child, mapOffset);
+        const sentence = readSentence(child, text, mapOffset);
         if (sentence.words.length > 0) sentences.push(sentence);
       }
     }
@@ -52,15 +52,25 @@ export function parseSentences(text: string, mapOffset: (offset: number) => numb
   return sentences;
 }
 
-function readSentence(node: NlcstSentence, mapOffset: (offset: number) => number): Sentence {
+function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: number) => number): Sentence {
   const words: Word[] = [];
   let pending: Break = Break.None;
   for (const child of node.children) {
     if (child.type === 'WordNode') {
       const start = child.position?.start.offset ?? 0;
       const end = child.position?.end.offset ?? start;
-      const text = textOf(child);
-      words.push({ ...tokenize(text), start: mapOffset(start), end: mapOffset(end), breakBefore: pending, capitalised: CAPITALISED.test(text) });
+      const text = source.slice(start, end);
+      const token = tokenize(text);
+      words.push({
+        norm: token.norm,
+        stem: token.stem,
+        possessive: token.possessive,
+        negated: token.negated,
+        start: mapOffset(start),
+        end: mapEnd(mapOffset, start, end),
+        breakBefore: pending,
+        capitalised: CAPITALISED.test(text),
+      });
       pending = Break.None;
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;
@@ -72,15 +82,13 @@ function readSentence(node: NlcstSentence, mapOffset: (offset: number) => number
   }
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
-  return { start: mapOffset(start), end: mapOffset(end), words };
+  return { start: mapOffset(start), end: mapEnd(mapOffset, start, end), words };
 }
 
-function textOf(node: NlcstNodes): string {
-  if ('value' in node) return node.value;
-  if ('children' in node) {
-    let out = '';
-    for (const child of node.children) out += textOf(child as NlcstNodes);
-    return out;
-  }
-  return '';
+/**
+ * Maps an exclusive end offset through the last character it closes, so that
+ * markup removed right after a word (`**`, `</span>`, `](url)`) stays outside it.
+ */
+function mapEnd(mapOffset: (offset: number) => number, start: number, end: number): number {
+  return end > start ? mapOffset(end - 1) + 1 : mapOffset(end);
 }

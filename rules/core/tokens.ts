@@ -26,8 +26,20 @@ export function stemOf(norm: string): string {
   return stem;
 }
 
-/** Folds one word as written into the form the matcher compares. */
+const tokenCache = new Map<string, Token>();
+
+/** Folds one word as written into the form the matcher compares (cached: drafts repeat their words). */
 export function tokenize(word: string): Token {
+  let token = tokenCache.get(word);
+  if (token === undefined) {
+    token = fold(word);
+    if (tokenCache.size >= STEM_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(word, token);
+  }
+  return token;
+}
+
+function fold(word: string): Token {
   let norm = word.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'");
   let possessive = false;
   let negated = false;

@@ -40,6 +40,8 @@ interface TextRun {
 }
 
 const BOLD_HEADING_DEPTH = 7;
+/** A bold paragraph ending like a sentence is emphasis, not a pseudo-heading. */
+const ENDS_LIKE_SENTENCE = /[.!?;,]$/;
 
 function offsetMapper(runs: TextRun[]): (offset: number) => number {
   const starts: number[] = [];
@@ -48,10 +50,12 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
     starts.push(position);
     position += run.text.length;
   }
+  let index = 0;
   return (offset) => {
-    let index = runs.length - 1;
+    if (runs.length === 0) return 0;
+    // Words are mapped in order, so walk from the run used last.
     while (index > 0 && starts[index] > offset) index--;
-    if (index < 0) return 0;
+    while (index + 1 < runs.length && starts[index + 1] <= offset) index++;
     const run = runs[index];
     return Math.min(run.start + (offset - starts[index]), run.end);
   };
@@ -112,7 +116,7 @@ function plainTitle(runs: TextRun[]): string {
 function paragraphAsHeading(node: MdastParents, runs: TextRun[]): { title: string; depth: number } | undefined {
   const only = node.children.length === 1 ? node.children[0] : undefined;
   const title = plainTitle(runs).replace(/:$/, '').trim();
-  if (only && (only.type === 'strong' || only.type === 'emphasis') && title.length > 0 && title.length <= 70) {
+  if (only && (only.type === 'strong' || only.type === 'emphasis') && title.length > 0 && title.length <= 70 && !ENDS_LIKE_SENTENCE.test(title)) {
     return { title, depth: BOLD_HEADING_DEPTH };
   }
   const text = plainTitle(runs);
@@ -170,7 +174,24 @@ function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): voi
   }
 }
 
+const MARKDOWN_SYNTAX = /[*_`#<>[\]|\\&~!=]/;
+const BLOCK_START = /^[ \t]*(?:[-+*>]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]{4}|^[ \t]*-+[ \t]*$/m;
+
+/** True when a chunk is plain prose that Markdown would parse as one paragraph of text, so the parser can be skipped. */
+function isPlainProse(text: string): boolean {
+  return !MARKDOWN_SYNTAX.test(text) && !BLOCK_START.test(text);
+}
+
+function proseUnit(text: string): Unit {
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const runs = [{ text: text.slice(start, end), start, end }];
+  const heading = text.includes('\n') ? undefined : readHeadingLine(text);
+  return heading ? unitFromRuns('heading', heading.depth, start, end, runs, heading.title) : unitFromRuns('paragraph', 0, start, end, runs);
+}
+
 function markdownUnits(text: string): Unit[] {
+  if (isPlainProse(text)) return [proseUnit(text)];
   const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
   const units: Unit[] = [];
   walkMarkdown(tree, units, false);
