@@ -4,7 +4,7 @@ import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
 import { findDirectives, type Directive } from './suppressions.js';
-import { parseUnits, type Unit } from './units.js';
+import { BOLD_HEADING_DEPTH, parseUnits, type Unit } from './units.js';
 
 /** A concept match inside a chunk, with offsets relative to the chunk. */
 interface ChunkMention {
@@ -160,7 +160,7 @@ export class AssessmentDocument {
   }
 
   private placeUnits(classifier: SectionClassifier): void {
-    const title = this.titleHeading();
+    const title = this.titleHeading(classifier);
     const stack: Section[] = [];
     let current: Section = { kind: 'unknown', title: '', depth: 0, start: 0, end: this.text.length };
     this.sections.push(current);
@@ -187,13 +187,20 @@ export class AssessmentDocument {
     if (this.sections.length > 1 && this.sections[0].end === 0) this.sections.shift();
   }
 
-  /** The document's title: a first heading that is the only one at its level, with deeper headings after it. */
-  private titleHeading(): Unit | undefined {
+  /**
+   * The document's title: a first heading that is the only one at its level,
+   * with deeper headings after it. A first heading that names a section kind
+   * is the title only when at least two real (not bold-only) headings nest under it.
+   */
+  private titleHeading(classifier: SectionClassifier): Unit | undefined {
     const headings = this.chunks.flatMap((chunk) => chunk.parsed.units.filter((unit) => unit.kind === 'heading'));
     const first = headings[0];
     if (!first || headings.length < 2) return undefined;
     const sameLevel = headings.filter((heading) => heading.depth <= first.depth).length;
-    return sameLevel === 1 ? first : undefined;
+    if (sameLevel !== 1) return undefined;
+    if (classifier.classify(first.title ?? '') === 'unknown') return first;
+    const outline = headings.filter((heading) => heading.depth > first.depth && heading.depth < BOLD_HEADING_DEPTH).length;
+    return outline >= 2 ? first : undefined;
   }
 
   /** True when the draft has at least one heading. */

@@ -39,7 +39,8 @@ interface TextRun {
   end: number;
 }
 
-const BOLD_HEADING_DEPTH = 7;
+/** The depth given to a paragraph of bold text read as a heading: below every real heading. */
+export const BOLD_HEADING_DEPTH = 7;
 /** A bold paragraph ending like a sentence is emphasis, not a pseudo-heading. */
 const ENDS_LIKE_SENTENCE = /[.!?;,]$/;
 

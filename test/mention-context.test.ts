@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { AssessmentDocument, type Mention } from '../rules/core/document.js';
+import { compileYaml, corePack } from './helpers.js';
+
+/** A small pack whose concepts the tables below look for. */
+const pack = compileYaml(`
+name: context-tables
+version: 1.0.0
+terms:
+  alcohol: [alcohol, drink, drunk, drinking, intoxicated]
+  drugs: [drug, drugs, cannabis, cocaine]
+  children: [child, children, son, daughter]
+  mental-health: [depression, anxiety, mental health]
+  previous-convictions: [previous convictions, previous]
+`);
+
+function mentionsIn(text: string, concept: string): Mention[] {
+  const document = new AssessmentDocument(text, 'plaintext', { classifier: pack.classifier });
+  return document.mentions(pack.matcher).filter((mention) => mention.concept === concept);
+}
+
+/** The one mention of a concept in the last sentence of a draft. */
+function lastMention(text: string, concept: string): Mention {
+  const found = mentionsIn(text, concept);
+  assert.ok(found.length > 0, `no ${concept} mention in: ${text}`);
+  return found[found.length - 1];
+}
+
+describe('mention context', () => {
+  describe('negation: a denial or a "none" still shows the topic was considered', () => {
+    const negated: Array<[string, string]> = [
+      ['He denies any alcohol use.', 'alcohol'],
+      ['She has no children.', 'children'],
+      ['He does not drink.', 'alcohol'],
+      ['He has never used drugs.', 'drugs'],
+      ["He doesn't drink.", 'alcohol'],
+      ['Alcohol is not an issue for him.', 'alcohol'],
+      ['He has no previous convictions.', 'previous-convictions'],
+      ['She denied taking cocaine.', 'drugs'],
+    ];
+    for (const [sentence, concept] of negated) {
+      it(`negated: ${sentence}`, () => {
+        const mention = lastMention(sentence, concept);
+        assert.equal(mention.negated, true);
+      });
+    }
+
+    const affirmed: Array<[string, string]> = [
+      ['He drinks alcohol every day.', 'alcohol'],
+      ['She has two children.', 'children'],
+      ['He does not see his children.', 'children'],
+      ['He smokes cannabis daily and has not worked since May.', 'drugs'],
+      ['He was drunk at the time of the offence.', 'alcohol'],
+      ['His depression has worsened since the offence.', 'mental-health'],
+      ['He uses cannabis but never before work.', 'drugs'],
+    ];
+    for (const [sentence, concept] of affirmed) {
+      it(`not negated: ${sentence}`, () => {
+        const mention = lastMention(sentence, concept);
+        assert.equal(mention.negated, false);
+      });
+    }
+  });
+
+  describe('who a mention is about', () => {
+    const other: Array<[string, string]> = [
+      ['The victim had been drinking.', 'alcohol'],
+      ["His mother's depression has worsened.", 'mental-health'],
+      ['His brother uses cannabis daily.', 'drugs'],
+      ['The complainant was intoxicated.', 'alcohol'],
+      ['His partner suffers from anxiety.', 'mental-health'],
+      ['Her father was drunk most evenings.', 'alcohol'],
+      ['The witness had taken cocaine.', 'drugs'],
+    ];
+    for (const [sentence, concept] of other) {
+      it(`somebody else: ${sentence}`, () => {
+        assert.equal(lastMention(`He is 30. He lives alone. ${sentence}`, concept).about, 'other');
+      });
+    }
+
+    const person: Array<[string, string]> = [
+      ['He and his friends had been drinking.', 'alcohol'],
+      ['He drinks heavily at weekends.', 'alcohol'],
+      ['Mr Jones has suffered from depression since 2019.', 'mental-health'],
+      ['He told me that he uses cannabis daily.', 'drugs'],
+      ['The defendant was intoxicated.', 'alcohol'],
+      ['He was drinking with his brother.', 'alcohol'],
+      ['I asked him about drugs.', 'drugs'],
+    ];
+    for (const [sentence, concept] of person) {
+      it(`the person: ${sentence}`, () => {
+        assert.equal(lastMention(`He is 30. He lives alone. ${sentence}`, concept).about, 'person');
+      });
+    }
+  });
+
+  describe("the person's pronoun is inferred from the draft", () => {
+    it('in a report about a man, "she" is somebody else', () => {
+      const text = 'He is 30 and he lives with his partner. He works as a driver. She had been drinking that night.';
+      assert.equal(lastMention(text, 'alcohol').about, 'other');
+    });
+
+    it('in a report about a woman, "she" is the person and "he" somebody else', () => {
+      const draft = 'She is 30 and she lives with her partner. She works as a nurse.';
+      assert.equal(lastMention(`${draft} She had been drinking that night.`, 'alcohol').about, 'person');
+      assert.equal(lastMention(`${draft} He had been drinking that night.`, 'alcohol').about, 'other');
+    });
+
+    it('when no pronoun dominates, neither is taken for somebody else', () => {
+      const text = 'He said she was upset. She had been drinking.';
+      assert.equal(lastMention(text, 'alcohol').about, 'person');
+    });
+
+    it('a name given to another person marks that name as somebody else', () => {
+      const text = 'He lives with his partner, Natalie. He works as a driver. Natalie has depression.';
+      assert.equal(lastMention(text, 'mental-health').about, 'other');
+    });
+  });
+
+  describe('attribution in the built-in pack', () => {
+    const core = corePack();
+    const concepts = (sentence: string) => {
+      const document = new AssessmentDocument(sentence, 'plaintext', { classifier: core.classifier });
+      return new Set(document.mentions(core.matcher).map((mention) => mention.concept));
+    };
+
+    const selfReport = [
+      'He states that he was provoked.',
+      'She told me she had not been drinking.',
+      'In interview Mr Patel explained that he was in debt.',
+      'By his own account, he was the first to strike.',
+      'He maintains that the victim attacked him.',
+      'According to her, the argument was about money.',
+      'He said that he only pushed the man once.',
+      'Mr Ali describes the incident as a scuffle.',
+    ];
+    for (const sentence of selfReport) {
+      it(`attributed to the person: ${sentence}`, () => {
+        const found = concepts(sentence);
+        assert.ok(found.has('self-report'), `self-report not found; found ${[...found].join(', ')}`);
+        assert.ok(!found.has('independent-source'), 'an account given by the person is not an independent source');
+      });
+    }
+
+    const independent = [
+      'The CPS case summary indicates that three punches were thrown.',
+      'Police records show two call-outs to the address.',
+      'Enquiries with Kent Police revealed no further incidents.',
+      'The MG5 describes the victim being pushed to the ground.',
+      'CCTV shows him striking the man twice.',
+      "The victim's statement describes a sustained attack.",
+      'The PNC print dated 3 March lists four convictions.',
+      'According to the police, he was abusive on arrest.',
+    ];
+    for (const sentence of independent) {
+      it(`an independent source: ${sentence}`, () => {
+        const found = concepts(sentence);
+        assert.ok(found.has('independent-source'), `independent-source not found; found ${[...found].join(', ')}`);
+      });
+    }
+  });
+
+  describe('mention offsets and places', () => {
+    it('gives each mention its exact text, sentence and unit in a CRLF draft with emoji', () => {
+      const text = 'OFFENDER ASSESSMENT\r\nMr Lewandowski 🙂 drinks every day.\r\n\r\nHe has no children.\r\n';
+      const document = new AssessmentDocument(text, 'plaintext', { classifier: pack.classifier });
+      const mentions = document.mentions(pack.matcher);
+      const drink = mentions.find((mention) => mention.concept === 'alcohol');
+      assert.ok(drink);
+      assert.equal(drink.text, 'drinks');
+      assert.equal(text.slice(drink.start, drink.end), 'drinks');
+      assert.equal(drink.unit.section.kind, 'assessment');
+      const children = mentions.find((mention) => mention.concept === 'children');
+      assert.ok(children);
+      assert.equal(text.slice(children.start, children.end), 'children');
+      assert.deepEqual(document.lines.positionAt(children.start), { line: 3, character: 10 });
+    });
+
+    it('computes mentions once per matcher and returns the same list again', () => {
+      const document = new AssessmentDocument('He drinks.', 'plaintext');
+      assert.equal(document.mentions(pack.matcher), document.mentions(pack.matcher));
+    });
+  });
+});
