@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { Linter } from '../rules/linter.js';
-import { readDraft } from '../rules/io/read-draft.js';
 import { collectFiles } from './collect-files.js';
+import { lintInParallel } from './lint-pool.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatJunit } from './formats/junit.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatStylish } from './formats/stylish.js';
-import { positionMessage, relativePath, type FileReport, type RuleSummary } from './report.js';
+import type { FileReport, RuleSummary } from './report.js';
 import { UsageError } from './usage-error.js';
 
 /** The output formats `check` can write. */
@@ -28,31 +28,17 @@ export interface CheckOptions {
 }
 
 /** Lints the drafts named on the command line and writes a report; returns the exit code (0 clean, 1 failing). */
-export function runCheck(options: CheckOptions): number {
+export async function runCheck(options: CheckOptions): Promise<number> {
   const { files, unmatched } = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
   if (files.length === 0) {
     throw new UsageError(`no drafts found in ${unmatched.map((entry) => `'${entry}'`).join(', ')}; give files, folders or globs of .md, .markdown or .txt drafts`);
   }
   for (const entry of unmatched) process.stderr.write(`assessment-lint: '${entry}' matched no drafts; check the path\n`);
-  const linter = new Linter({ configFile: options.config, extraPacks: options.packs });
-  const reports: FileReport[] = [];
-  const rules = new Map<string, RuleSummary>();
-  for (const file of files) {
-    const relative = relativePath(file);
-    const draft = readDraft(file);
-    if (!draft.ok) {
-      reports.push({ file, relative, messages: [], suppressed: [], skipped: draft.reason });
-      continue;
-    }
-    const { document, result, config } = linter.lintText(draft.text, draft.format, file);
-    for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
-    const messages = result.messages
-      .filter((message) => !options.quiet || message.severity === 'error')
-      .map((message) => positionMessage(message, document.lines));
-    const suppressed = result.suppressed.map((entry) => ({ ...entry, line: document.lines.positionAt(entry.message.start).line + 1 }));
-    reports.push({ file, relative, messages, suppressed });
-  }
-  const text = render(options.format, reports, [...rules.values()], options.version);
+  const job = { files, config: options.config, packs: options.packs, quiet: options.quiet, cwd: process.cwd() };
+  // Compile the configuration here first, so a broken pack is reported once, before any worker starts.
+  new Linter({ configFile: options.config, extraPacks: options.packs }).configFor(files[0]);
+  const { reports, rules } = await lintInParallel(job, __filename);
+  const text = render(options.format, reports, rules, options.version);
   if (options.output) writeFileSync(options.output, text);
   else process.stdout.write(text);
   const errors = reports.reduce((sum, report) => sum + report.messages.filter((message) => message.severity === 'error').length, 0);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import packageJson from '../package.json';
 import { ConfigurationError } from '../rules/packs/problems.js';
 import { FORMATS, runCheck, type Format } from './check.js';
+import { isLintWorker, runLintWorker } from './lint-pool.js';
 import { runRules } from './rules-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -42,7 +43,7 @@ function parse(argv: string[]) {
 }
 
 /** Runs the command line and returns the exit code. */
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     let parsed;
     try {
@@ -69,7 +70,7 @@ export function main(argv: string[]): number {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
     }
-    return runCheck({ paths, packs: values.pack ?? [], config: values.config, format, output: values.output, maxWarnings, quiet: values.quiet ?? false, version: packageJson.version });
+    return await runCheck({ paths, packs: values.pack ?? [], config: values.config, format, output: values.output, maxWarnings, quiet: values.quiet ?? false, version: packageJson.version });
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`assessment-lint: configuration problem:\n${error.message}\n`);
@@ -83,4 +84,13 @@ export function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (isLintWorker()) runLintWorker();
+else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: Error) => {
+      process.stderr.write(`assessment-lint: unexpected failure: ${error.stack ?? error.message}\nPlease report this with the command you ran.\n`);
+      process.exitCode = 2;
+    },
+  );
+}
