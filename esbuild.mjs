@@ -32,6 +32,7 @@ const builds = [
   { entryPoints: { server: 'server/main.ts' } },
   { entryPoints: { cli: 'cli/main.ts' }, banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
   { entryPoints: { eval: 'test/eval/eval.ts' } },
+  { entryPoints: { bench: 'bench/run.ts' }, external: ['@textlint/*', 'textlint-rule-*'] },
   { entryPoints: testEntries, outdir: 'dist/test', outbase: 'test' },
 ]
   .map((options) => ({ outdir: 'dist', ...shared, ...options }))

@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateDraft } from './generate-draft.js';
+import { measureCliThroughput } from './measure-cli.js';
+import { measureEdits, measureFloor, measureFullLint } from './measure-core.js';
+import { measureMemory, measureReady, measureRoundTrip } from './measure-lsp.js';
+import { measureTextlint } from './measure-peer.js';
+
+/** The targets from the performance issue, checked by this benchmark (not by unit tests). */
+const TARGETS = {
+  fullLintToFloor: 1.2,
+  editMedian10k: 5,
+  editP90_10k: 10,
+  editP90_50k: 10,
+  fullLint50k: 150,
+  roundTripP90_10k: 15,
+  cliPerSecond: 125,
+  rssMegabytes: 150,
+  readyMs: 300,
+};
+
+const SIZES = [2_000, 10_000, 50_000];
+const root = path.resolve(__dirname, '..');
+const fast = process.argv.includes('--quick');
+
+async function main(): Promise<void> {
+  const runs = fast ? 3 : 7;
+  const rows: Array<Record<string, number>> = [];
+  for (const words of SIZES) {
+    const text = generateDraft(words, words);
+    const floor = measureFloor(text, runs);
+    const lint = measureFullLint(text, runs);
+    const edits = measureEdits(text, fast ? 10 : 40);
+    const textlint = await measureTextlint(text, Math.min(runs, words >= 50_000 ? 3 : runs));
+    rows.push({ words, floor, lint, lintToFloor: lint / floor, editMedian: edits.median, editP90: edits.p90, textlint, lintToTextlint: lint / textlint });
+    console.error(`measured ${words} words`);
+  }
+  const server = path.join(root, 'dist', 'server.js');
+  const ready = await measureReady(server, generateDraft(500, 7));
+  const roundTrip = await measureRoundTrip(server, generateDraft(10_000, 10_000), fast ? 10 : 40);
+  const rss = await measureMemory(server, Array.from({ length: 20 }, (_, index) => generateDraft(10_000, 500 + index)));
+  const cli = measureCliThroughput(path.join(root, 'dist', 'cli.js'), fast ? 200 : 1000, 2_000);
+
+  const format = (value: number, digits = 1) => value.toFixed(digits).padStart(8);
+  console.log('\nPer draft, ms (median of runs); ratios in the same process and run');
+  console.log('   words     floor      lint  lint/floor  edit med  edit p90  textlint  lint/textlint');
+  for (const row of rows) {
+    console.log(`${String(row.words).padStart(8)}  ${format(row.floor)}  ${format(row.lint)}  ${format(row.lintToFloor, 2)}x   ${format(row.editMedian, 2)}  ${format(row.editP90, 2)}  ${format(row.textlint)}  ${format(row.lintToTextlint, 2)}x`);
+  }
+  console.log(`\nLanguage server: ready in ${ready.toFixed(0)} ms; didChange → publishDiagnostics at 10,000 words: median ${roundTrip.median.toFixed(1)} ms, p90 ${roundTrip.p90.toFixed(1)} ms`);
+  console.log(`Language server memory with 20 open 10,000-word drafts: ${rss.toFixed(0)} MB RSS`);
+  console.log(`CLI: ${cli.perSecond.toFixed(0)} drafts of 2,000 words per second (${cli.seconds.toFixed(1)} s in all)`);
+
+  const at = (words: number) => rows.find((row) => row.words === words)!;
+  const checks: Array<[string, boolean]> = [
+    [`full lint ≤ ${TARGETS.fullLintToFloor}× the floor at every size`, rows.every((row) => row.lintToFloor <= TARGETS.fullLintToFloor)],
+    [`edit median ≤ ${TARGETS.editMedian10k} ms and p90 ≤ ${TARGETS.editP90_10k} ms at 10,000 words`, at(10_000).editMedian <= TARGETS.editMedian10k && at(10_000).editP90 <= TARGETS.editP90_10k],
+    [`edit p90 ≤ ${TARGETS.editP90_50k} ms at 50,000 words`, at(50_000).editP90 <= TARGETS.editP90_50k],
+    [`full lint of 50,000 words ≤ ${TARGETS.fullLint50k} ms`, at(50_000).lint <= TARGETS.fullLint50k],
+    [`LSP round trip p90 ≤ ${TARGETS.roundTripP90_10k} ms at 10,000 words`, roundTrip.p90 <= TARGETS.roundTripP90_10k],
+    [`CLI ≥ ${TARGETS.cliPerSecond} drafts per second`, cli.perSecond >= TARGETS.cliPerSecond],
+    [`server RSS ≤ ${TARGETS.rssMegabytes} MB with 20 open drafts`, rss <= TARGETS.rssMegabytes],
+    [`server ready ≤ ${TARGETS.readyMs} ms`, ready <= TARGETS.readyMs],
+  ];
+  console.log('\nTargets:');
+  for (const [name, met] of checks) console.log(`  ${met ? 'met    ' : 'MISSED '} ${name}`);
+  const results = { date: new Date().toISOString(), node: process.version, sizes: rows, ready, roundTrip, rssMegabytes: rss, cli, targets: Object.fromEntries(checks) };
+  writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\nWrote bench/results.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
