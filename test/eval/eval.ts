@@ -2,12 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { measure, MEASURED_RULES, type Score } from './measure.js';
+import { updateDocs } from './update-docs.js';
 
 /**
  * `npm run eval`: lints the labelled corpus, prints precision, recall and F1 per
  * rule and the micro average, and fails when any figure is under its floor in
  * test/eval/floors.yaml. `--details` lists every disagreement; `--json FILE`
- * writes the figures.
+ * writes the figures; `--update-docs` writes them into the README and the rule pages.
  */
 function main(argv: string[]): number {
   const root = path.resolve(__dirname, '..');
@@ -21,12 +22,14 @@ function main(argv: string[]): number {
   console.log(`Labelled corpus: ${result.documents} drafts\n`);
   console.log(`${'rule'.padEnd(24)} precision recall    F1   TP   FP   FN`);
   for (const [name, s] of rows) console.log(line(name, s));
-  console.log(`\nStrong drafts with any message: ${result.strongWithWarnings.length}`);
+  console.log(`\nBy set: ${Object.entries(result.bySet).map(([name, s]) => `${name} F1 ${pct(s.f1)}`).join(', ')}`);
+  console.log(`Strong drafts with any message: ${result.strongWithWarnings.length}`);
   for (const entry of result.strongWithWarnings) console.log(`  ${entry.file}: ${entry.rules.join(', ')}`);
   if (argv.includes('--details')) {
     console.log('\nDisagreements with the labels:');
     for (const mistake of result.mistakes) console.log(`  ${mistake.kind.padEnd(11)} ${mistake.ruleId.padEnd(22)} ${mistake.file}`);
   }
+  if (argv.includes('--update-docs')) updateDocs(root, result);
   const jsonAt = argv.indexOf('--json');
   if (jsonAt >= 0 && argv[jsonAt + 1]) writeFileSync(argv[jsonAt + 1], JSON.stringify(result, null, 2) + '\n');
   const failures: string[] = [];

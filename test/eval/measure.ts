@@ -44,6 +44,8 @@ export interface Measurement {
   micro: Score;
   /** Drafts labelled strong that got any message at all, with the rule ids. */
   strongWithWarnings: Array<{ file: string; rules: string[] }>;
+  /** Micro-averaged scores for each corpus folder (each set of drafts written separately). */
+  bySet: Record<string, Score>;
   /** Each disagreement with the labels, for finding what to fix. */
   mistakes: Array<{ file: string; ruleId: string; kind: 'false alarm' | 'miss' }>;
 }
@@ -67,7 +69,9 @@ export function measure(corpus: string): Measurement {
   const counts = Object.fromEntries(MEASURED_RULES.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
   const strongWithWarnings: Measurement['strongWithWarnings'] = [];
   const mistakes: Measurement['mistakes'] = [];
+  const sets: Record<string, { tp: number; fp: number; fn: number }> = {};
   for (const [file, label] of Object.entries(labels)) {
+    const set = (sets[file.split('/')[0]] ??= { tp: 0, fp: 0, fn: 0 });
     const draft = readDraft(path.join(corpus, file));
     if (!draft.ok) throw new Error(`${file} ${draft.reason}`);
     const { result } = linter.lintText(draft.text, draft.format, path.join(corpus, file));
@@ -76,17 +80,22 @@ export function measure(corpus: string): Measurement {
     for (const id of MEASURED_RULES) {
       const expected = label.warn.includes(id);
       const actual = fired.has(id);
-      if (expected && actual) counts[id].tp++;
-      else if (actual) {
+      if (expected && actual) {
+        counts[id].tp++;
+        set.tp++;
+      } else if (actual) {
         counts[id].fp++;
+        set.fp++;
         mistakes.push({ file, ruleId: id, kind: 'false alarm' });
       } else if (expected) {
         counts[id].fn++;
+        set.fn++;
         mistakes.push({ file, ruleId: id, kind: 'miss' });
       }
     }
   }
   const perRule = Object.fromEntries(MEASURED_RULES.map((id) => [id, score(counts[id].tp, counts[id].fp, counts[id].fn)]));
   const total = Object.values(counts).reduce((sum, c) => ({ tp: sum.tp + c.tp, fp: sum.fp + c.fp, fn: sum.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-  return { documents: Object.keys(labels).length, perRule, micro: score(total.tp, total.fp, total.fn), strongWithWarnings, mistakes };
+  const bySet = Object.fromEntries(Object.entries(sets).map(([name, c]) => [name, score(c.tp, c.fp, c.fn)]));
+  return { documents: Object.keys(labels).length, perRule, micro: score(total.tp, total.fp, total.fn), bySet, strongWithWarnings, mistakes };
 }
