@@ -88,10 +88,12 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   const folder = file ? path.dirname(file) : fallbackFolder;
   const referrer = file ?? path.join(fallbackFolder, CONFIG_FILE_NAMES[0]);
   const layers: LoadedPack[] = [];
-  const references = [...(config.packs ?? [CORE_PACK]), ...extraPacks.map((pack) => path.resolve(pack))];
+  const extra = extraPacks.map((pack) => path.resolve(pack));
+  const references = [...(config.packs ?? [CORE_PACK]), ...extra];
   for (const reference of references) {
     try {
-      loadPackChain(reference, folder, referrer, layers);
+      // A pack from the command line or editor settings is named by nothing in a file: report problems at the pack itself.
+      loadPackChain(reference, folder, extra.includes(reference) ? reference : referrer, layers);
     } catch (error) {
       if (!(error instanceof ConfigurationError) || !read) throw error;
       const index = (config.packs ?? []).indexOf(reference);

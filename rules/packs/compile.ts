@@ -170,13 +170,13 @@ function compileRule(id: string, draft: DraftRule, concepts: Map<string, Concept
   const references = kind.references(options as never);
   for (const concept of references.concepts) {
     if (!concepts.has(concept)) {
-      const at = layer.source.positionOf(['rules', id, 'options']);
+      const at = layer.source.positionOfValue(['rules', id, 'options'], concept);
       problems.push({ file: layer.file, ...at, ruleId: id, message: `concept '${concept}' is not defined in terms: of this pack or a pack it extends; define it or fix the name` });
     }
   }
   for (const section of references.sections) {
     if (section !== 'unknown' && !(section in synonyms)) {
-      const at = layer.source.positionOf(['rules', id, 'options']);
+      const at = layer.source.positionOfValue(['rules', id, 'options'], section);
       problems.push({ file: layer.file, ...at, ruleId: id, message: `section kind '${section}' is not known; use one of ${Object.keys(synonyms).join(', ')}, or add it under sections:` });
     }
   }

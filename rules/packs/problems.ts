@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** One problem in a pack or configuration file, with where it is and what to do. */
 export interface Problem {
@@ -58,6 +58,24 @@ export class PositionedFile {
       }
     }
     return { line: 1, column: 1 };
+  }
+
+  /** The position of the first scalar equal to `value` inside the node at a path (a name used in options), else of the node itself. */
+  positionOfValue(path: ReadonlyArray<string | number>, value: string): { line: number; column: number } {
+    const node = path.length === 0 ? this.document.contents : this.document.getIn(path, true);
+    let offset: number | undefined;
+    if (isNode(node)) {
+      visit(node, {
+        Scalar: (_key, scalar) => {
+          if (scalar.value !== value || !scalar.range) return undefined;
+          offset = scalar.range[0];
+          return visit.BREAK;
+        },
+      });
+    }
+    if (offset === undefined) return this.positionOf(path);
+    const at = this.lineCounter.linePos(offset);
+    return { line: at.line, column: at.col };
   }
 
   private keyOffset(path: ReadonlyArray<string | number>): number | undefined {

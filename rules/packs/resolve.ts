@@ -57,7 +57,9 @@ export function packageVersionOf(file: string): string | undefined {
 
 /**
  * Loads a pack and everything it extends, base packs first; a pack reached
- * twice is loaded once; a cycle is an error that names it.
+ * twice is loaded once; a cycle is an error that names it. A pack file that
+ * does not exist is reported where it is named (`referrer`), unless the
+ * reference is its own referrer (a pack given on the command line).
  */
 export function loadPackChain(reference: string, fromDir: string, referrer: string, loaded: LoadedPack[] = [], stack: string[] = []): LoadedPack[] {
   const file = resolvePackReference(reference, fromDir, referrer);
@@ -66,6 +68,9 @@ export function loadPackChain(reference: string, fromDir: string, referrer: stri
     throw problemAt(referrer, `extends forms a cycle: ${cycle.join(' → ')}; remove one of these extends`);
   }
   if (loaded.some((pack) => pack.file === file)) return loaded;
+  if (file !== CORE_PACK && file !== referrer && !existsSync(file) && existsSync(referrer)) {
+    throw problemAt(referrer, `pack '${reference}' was not found (no ${file}); check the path, or install the package with npm`);
+  }
   const pack = loadPackFile(file);
   const bases = pack.pack.extends === undefined ? [] : Array.isArray(pack.pack.extends) ? pack.pack.extends : [pack.pack.extends];
   bases.forEach((base, index) => {
