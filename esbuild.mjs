@@ -1,6 +1,7 @@
 // Bundles the client, server, CLI and test suites into dist/ (CommonJS, Node 20).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
@@ -34,6 +35,7 @@ const builds = [
   { entryPoints: { eval: 'test/eval/eval.ts' } },
   { entryPoints: { bench: 'bench/run.ts' }, external: ['@textlint/*', 'textlint-rule-*'] },
   { entryPoints: testEntries, outdir: 'dist/test', outbase: 'test' },
+  { entryPoints: { 'write-schemas': 'scripts/write-schemas.ts' } },
 ]
   .map((options) => ({ outdir: 'dist', ...shared, ...options }))
   // A part of the product not written yet has no entry file; build the rest.
@@ -43,4 +45,6 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The pack and configuration JSON Schemas come from the loader's own schemas; CI checks the committed files are current.
+  execFileSync(process.execPath, ['dist/write-schemas.js', ...(process.env.CI ? ['--check'] : [])], { stdio: 'inherit' });
 }

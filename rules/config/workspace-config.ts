@@ -6,7 +6,9 @@ import type { SeveritySetting } from '../core/contracts.js';
 import { compilePacks, type CompiledPack } from '../packs/compile.js';
 import { collect, CORE_PACK, problemAt, type LoadedPack } from '../packs/load-pack.js';
 import { ConfigurationError, PositionedFile, type Problem } from '../packs/problems.js';
-import { loadPackChain } from '../packs/resolve.js';
+import { lockWarnings, LOCK_FILE_NAME, type ConfigWarning } from '../packs/lock.js';
+import { loadPackChain, resolvePackReference } from '../packs/resolve.js';
+import { checkPin, pinRangeProblem, splitPin } from '../packs/versions.js';
 import { SeveritySchema } from '../packs/schema.js';
 import { SUPPRESSION_RULE } from '../core/engine.js';
 
@@ -19,7 +21,7 @@ const RuleSeverities = Type.Record(Type.String(), SeveritySchema, { description:
 export const ConfigSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
-    packs: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Packs to use, later ones overriding earlier: core, a path, or an npm package name.' })),
+    packs: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Packs to use, later ones overriding earlier: core, a path to a pack file or folder, or an npm package name, optionally pinned to a version range (@kent-pdu/assessment-pack@^2.1.0).' })),
     rules: Type.Optional(RuleSeverities),
     overrides: Type.Optional(
       Type.Array(
@@ -47,6 +49,8 @@ export interface ResolvedConfig {
   config: ConfigFile;
   pack: CompiledPack;
   layers: LoadedPack[];
+  /** Problems that do not stop linting, such as a pack that no longer matches `.assessment-lint.lock`; the CLI prints them, the editor shows them. */
+  warnings: ConfigWarning[];
 }
 
 /** Finds the configuration file that applies to a path, walking up from its folder. */
@@ -93,7 +97,14 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   for (const reference of references) {
     try {
       // A pack from the command line or editor settings is named by nothing in a file: report problems at the pack itself.
-      loadPackChain(reference, folder, extra.includes(reference) ? reference : referrer, layers);
+      const from = extra.includes(reference) ? reference : referrer;
+      const pin = splitPin(reference);
+      const badRange = pinRangeProblem(pin);
+      if (badRange) throw problemAt(from, badRange);
+      loadPackChain(pin.reference, folder, from, layers);
+      const resolved = resolvePackReference(pin.reference, folder, from);
+      const layer = layers.find((candidate) => candidate.file === resolved);
+      if (layer) checkPin(pin, layer, from);
     } catch (error) {
       if (!(error instanceof ConfigurationError) || !read) throw error;
       const index = (config.packs ?? []).indexOf(reference);
@@ -103,7 +114,8 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   }
   const pack = compilePacks(layers);
   if (read) checkRuleIds(read.source, config, pack);
-  return { file, folder, config, pack, layers };
+  const warnings = file ? lockWarnings(layers, folder) : [];
+  return { file, folder, config, pack, layers, warnings };
 }
 
 function checkRuleIds(source: PositionedFile, config: ConfigFile, pack: CompiledPack): void {
@@ -137,7 +149,8 @@ export function severitiesFor(resolved: ResolvedConfig, filePath: string | undef
 
 /** Modification times of a configuration and its pack files, to tell when a cached compile is stale. */
 export function configStamp(resolved: ResolvedConfig): string {
-  const files = [resolved.file, ...resolved.layers.map((layer) => layer.file)].filter((file): file is string => !!file && file !== CORE_PACK);
+  const lock = resolved.file ? path.join(resolved.folder, LOCK_FILE_NAME) : undefined;
+  const files = [resolved.file, lock, ...resolved.layers.map((layer) => layer.file)].filter((file): file is string => !!file && file !== CORE_PACK);
   return files.map((file) => `${file}@${mtimeOf(file)}`).join('|');
 }
 

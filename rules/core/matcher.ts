@@ -1,5 +1,5 @@
 import type { Word } from './sentences.js';
-import { parseTerm, type TermStep } from './terms.js';
+import { MAX_SEQUENCES, MAX_TRIE_NODES, MAX_WALK_STEPS, parseTerm, TermBudgetError, type TermStep } from './terms.js';
 
 /** A named list of terms, with terms that veto an overlapping match (`as a child` for children). */
 export interface ConceptDefinition {
@@ -16,11 +16,15 @@ export interface WordMatch {
 }
 
 interface TrieNode {
+  id: number;
   stems: Map<string, TrieNode>;
   exact: Map<string, TrieNode>;
-  prefixes: Array<[string, TrieNode]>;
+  /** Prefix edges by prefix, looked up by each leading slice of a word (never scanned). */
+  prefixes: Map<string, TrieNode>;
+  /** The longest prefix among `prefixes`. */
+  longestPrefix: number;
   gaps: Array<{ min: number; max: number; node: TrieNode }>;
-  /** Indexes into `Matcher.targets` of the terms that end here. */
+  /** Indexes into `Matcher.targets` of the concepts (or their vetoes) whose terms end here. */
   terminals: number[];
 }
 
@@ -29,20 +33,17 @@ interface Target {
   exclude: boolean;
 }
 
-function newNode(): TrieNode {
-  return { stems: new Map(), exact: new Map(), prefixes: [], gaps: [], terminals: [] };
-}
-
-function childFor(node: TrieNode, step: TermStep): TrieNode {
+function childFor(node: TrieNode, step: TermStep, newNode: () => TrieNode): TrieNode {
   if (step.type === 'gap') {
     let edge = node.gaps.find((gap) => gap.min === step.min && gap.max === step.max);
     if (!edge) node.gaps.push((edge = { min: step.min, max: step.max, node: newNode() }));
     return edge.node;
   }
   if (step.type === 'prefix') {
-    let edge = node.prefixes.find(([prefix]) => prefix === step.value);
-    if (!edge) node.prefixes.push((edge = [step.value, newNode()]));
-    return edge[1];
+    let child = node.prefixes.get(step.value);
+    if (!child) node.prefixes.set(step.value, (child = newNode()));
+    node.longestPrefix = Math.max(node.longestPrefix, step.value.length);
+    return child;
   }
   const map = step.type === 'stem' ? node.stems : node.exact;
   let child = map.get(step.value);
@@ -52,11 +53,14 @@ function childFor(node: TrieNode, step: TermStep): TrieNode {
 
 /**
  * All of a pack's concepts compiled once into one token trie. Matching walks
- * the trie from each word, so its cost grows with the text and the longest
- * term, not with the number of terms.
+ * the trie from each word, visiting each trie node at most once per word
+ * position, so its cost grows with the text and the longest term, not with
+ * the number of terms or the ways gaps can combine.
  */
 export class Matcher {
-  private readonly root = newNode();
+  private nodeCount = 0;
+  private sequenceCount = 0;
+  private readonly root = this.newNode();
   private readonly targets: Target[] = [];
   /** Names of the concepts this matcher knows. */
   readonly concepts: ReadonlySet<string>;
@@ -69,12 +73,21 @@ export class Matcher {
     this.concepts = new Set(definitions.map((definition) => definition.name));
   }
 
+  private newNode(): TrieNode {
+    if (this.nodeCount >= MAX_TRIE_NODES) throw new TermBudgetError(`the terms expand to more than ${MAX_TRIE_NODES} trie nodes; shorten the lists or split alternatives into fewer combinations`);
+    return { id: this.nodeCount++, stems: new Map(), exact: new Map(), prefixes: new Map(), longestPrefix: 0, gaps: [], terminals: [] };
+  }
+
   private add(concept: string, terms: string[], exclude: boolean): void {
+    if (terms.length === 0) return;
+    const index = this.targets.push({ concept, exclude }) - 1;
     for (const term of terms) {
-      const index = this.targets.push({ concept, exclude }) - 1;
-      for (const steps of parseTerm(term)) {
+      const sequences = parseTerm(term);
+      this.sequenceCount += sequences.length;
+      if (this.sequenceCount > MAX_SEQUENCES) throw new TermBudgetError(`the terms expand to more than ${MAX_SEQUENCES} word sequences; shorten the lists or split alternatives into fewer combinations`);
+      for (const steps of sequences) {
         let node = this.root;
-        for (const step of steps) node = childFor(node, step);
+        for (const step of steps) node = childFor(node, step, () => this.newNode());
         if (!node.terminals.includes(index)) node.terminals.push(index);
       }
     }
@@ -82,32 +95,23 @@ export class Matcher {
 
   /** Finds every concept match in one sentence: longest per start, contained and vetoed matches dropped. */
   matchSentence(words: Word[]): WordMatch[] {
-    const found: Array<WordMatch & { exclude: boolean }> = [];
+    const walk: Walk = { words, first: 0, found: [], visited: new Set(), budget: 0 };
     for (let first = 0; first < words.length; first++) {
-      this.walk(this.root, words, first, first, found);
+      walk.first = first;
+      walk.visited.clear();
+      walk.budget = MAX_WALK_STEPS;
+      this.walk(this.root, first, walk);
     }
-    if (found.length === 0) return [];
-    const vetoes = found.filter((match) => match.exclude);
-    const kept = found.filter(
-      (match) =>
-        !match.exclude &&
-        !vetoes.some((veto) => veto.concept === match.concept && veto.first < match.end && match.first < veto.end) &&
-        !found.some(
-          (other) =>
-            !other.exclude &&
-            other !== match &&
-            other.concept === match.concept &&
-            other.first <= match.first &&
-            other.end >= match.end &&
-            (other.end - other.first > match.end - match.first || other.first < match.first),
-        ),
-    );
-    const unique = new Map<string, WordMatch>();
-    for (const match of kept) unique.set(`${match.concept}:${match.first}:${match.end}`, { concept: match.concept, first: match.first, end: match.end });
-    return [...unique.values()];
+    return walk.found.length === 0 ? [] : keepOutermost(walk.found);
   }
 
-  private walk(node: TrieNode, words: Word[], first: number, position: number, found: Array<WordMatch & { exclude: boolean }>): void {
+  /** Follows every edge the words allow, each trie node once per position; gives up on this start when the budget runs out. */
+  private walk(node: TrieNode, position: number, walk: Walk): void {
+    const { words, first, found, visited } = walk;
+    const key = node.id * (words.length + 1) + position;
+    if (visited.has(key) || walk.budget <= 0) return;
+    visited.add(key);
+    walk.budget -= 1 + node.terminals.length;
     if (position > first) {
       for (const index of node.terminals) {
         const target = this.targets[index];
@@ -117,18 +121,83 @@ export class Matcher {
     if (position >= words.length) return;
     const word = words[position];
     const byStem = node.stems.get(word.stem);
-    if (byStem) this.walk(byStem, words, first, position + 1, found);
+    if (byStem) this.walk(byStem, position + 1, walk);
     const byExact = node.exact.get(word.norm);
-    if (byExact) this.walk(byExact, words, first, position + 1, found);
-    for (const [prefix, child] of node.prefixes) {
-      if (word.norm.startsWith(prefix)) this.walk(child, words, first, position + 1, found);
+    if (byExact) this.walk(byExact, position + 1, walk);
+    if (node.prefixes.size > 0) {
+      for (let length = Math.min(node.longestPrefix, word.norm.length); length >= 0; length--) {
+        const child = node.prefixes.get(word.norm.slice(0, length));
+        if (child) this.walk(child, position + 1, walk);
+      }
     }
     if (position > first) {
       for (const gap of node.gaps) {
         for (let skip = gap.min; skip <= gap.max && position + skip < words.length; skip++) {
-          this.walk(gap.node, words, first, position + skip, found);
+          this.walk(gap.node, position + skip, walk);
         }
       }
     }
   }
+}
+
+/** The state of matching from one word: where matches go, what was visited and how much work is left. */
+interface Walk {
+  words: Word[];
+  first: number;
+  found: FoundMatch[];
+  visited: Set<number>;
+  budget: number;
+}
+
+type FoundMatch = WordMatch & { exclude: boolean };
+
+/**
+ * Drops matches a veto of the same concept overlaps and matches another match
+ * of the same concept strictly contains, keeping the order found; sorts
+ * instead of comparing every pair, so a sentence full of matches stays cheap.
+ */
+function keepOutermost(found: FoundMatch[]): WordMatch[] {
+  const byConcept = new Map<string, FoundMatch[]>();
+  for (const match of found) {
+    let list = byConcept.get(match.concept);
+    if (!list) byConcept.set(match.concept, (list = []));
+    list.push(match);
+  }
+  const dropped = new Set<string>();
+  for (const [concept, matches] of byConcept) {
+    const vetoes = matches.filter((match) => match.exclude).sort((a, b) => a.first - b.first);
+    const vetoEnds: number[] = [];
+    for (const veto of vetoes) vetoEnds.push(Math.max(veto.end, vetoEnds[vetoEnds.length - 1] ?? -1));
+    const spans = [...new Map(matches.filter((match) => !match.exclude).map((match) => [`${match.first}:${match.end}`, match])).values()];
+    spans.sort((a, b) => a.first - b.first || b.end - a.end);
+    let widestEnd = -1;
+    for (const match of spans) {
+      const contained = widestEnd >= match.end;
+      widestEnd = Math.max(widestEnd, match.end);
+      const before = lastIndexBefore(vetoes, match.end);
+      const vetoed = before >= 0 && vetoEnds[before] > match.first;
+      if (contained || vetoed) dropped.add(`${concept}:${match.first}:${match.end}`);
+    }
+  }
+  const unique = new Map<string, WordMatch>();
+  for (const match of found) {
+    const key = `${match.concept}:${match.first}:${match.end}`;
+    if (!match.exclude && !dropped.has(key)) unique.set(key, { concept: match.concept, first: match.first, end: match.end });
+  }
+  return [...unique.values()];
+}
+
+/** The index of the last veto starting before `end` (vetoes sorted by start), or -1. */
+function lastIndexBefore(vetoes: FoundMatch[], end: number): number {
+  let low = 0;
+  let high = vetoes.length - 1;
+  let answer = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (vetoes[middle].first < end) {
+      answer = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return answer;
 }

@@ -11,13 +11,33 @@ export type TermStep =
 export const MAX_GAP = 6;
 /** The most alternatives one term may expand to. */
 export const MAX_EXPANSIONS = 1024;
+/** The most words one term may have (gaps not counted). */
+export const MAX_TERM_WORDS = 12;
+/** The most gaps one term may have, so the words a match can span stay few. */
+export const MAX_GAPS_PER_TERM = 4;
+/** The most word sequences all of a pack's terms together may expand to. */
+export const MAX_SEQUENCES = 200_000;
+/** The most nodes the compiled term trie may have. */
+export const MAX_TRIE_NODES = 1_000_000;
+/** The most characters one word of a term may have. */
+export const MAX_WORD_LENGTH = 64;
+/**
+ * The most trie steps matching may take from one word of a draft (the
+ * built-in pack needs under 20); past it, matches starting at that word are
+ * given up, so no pack can make matching slower than linear in the text.
+ */
+export const MAX_WALK_STEPS = 256;
 
 /** Why a term could not be read, for the pack loader to report. */
 export class TermSyntaxError extends Error {}
 
+/** Thrown when a pack's terms together are too many to compile quickly. */
+export class TermBudgetError extends Error {}
+
 const GAP = /^\{(\d+)(?:,(\d+))?\}$/;
 
 function parseWord(word: string): TermStep {
+  if (word.length > MAX_WORD_LENGTH) throw new TermSyntaxError(`'${word.slice(0, 20)}…' is longer than ${MAX_WORD_LENGTH} characters; a term is made of words`);
   if (word.length > 1 && word.startsWith('"') && word.endsWith('"')) return { type: 'exact', value: tokenize(word.slice(1, -1)).norm };
   if (word.length > 1 && word.startsWith('=')) return { type: 'exact', value: tokenize(word.slice(1)).norm };
   if (word.length > 1 && word.endsWith('*')) return { type: 'prefix', value: tokenize(word.slice(0, -1)).norm };
@@ -34,6 +54,9 @@ function parseWord(word: string): TermStep {
 export function parseTerm(term: string): TermStep[][] {
   const parts = term.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) throw new TermSyntaxError('a term cannot be empty');
+  const gaps = parts.filter((part) => GAP.test(part)).length;
+  if (parts.length - gaps > MAX_TERM_WORDS) throw new TermSyntaxError(`a term may have at most ${MAX_TERM_WORDS} words; split it into shorter terms`);
+  if (gaps > MAX_GAPS_PER_TERM) throw new TermSyntaxError(`a term may have at most ${MAX_GAPS_PER_TERM} gaps such as '{0,3}'; split it into shorter terms`);
   let sequences: TermStep[][] = [[]];
   parts.forEach((part, index) => {
     const gap = GAP.exec(part);

@@ -4,7 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { RuleKind, SeveritySetting } from '../core/contracts.js';
 import { Matcher, type ConceptDefinition } from '../core/matcher.js';
 import { SECTION_SYNONYMS, SectionClassifier } from '../core/section-kinds.js';
-import { TermSyntaxError } from '../core/terms.js';
+import { TermBudgetError, TermSyntaxError } from '../core/terms.js';
 import { RULE_KINDS } from '../kinds/index.js';
 import { collect, CORE_PACK, type LoadedPack } from './load-pack.js';
 import { installRoot } from './install-root.js';
@@ -30,7 +30,7 @@ export interface CompiledRule {
   pack: string;
   examples: { warn: string[]; pass: string[] };
   stages: Stage[];
-  /** For each field, the pack file that last set it (for `rules --explain`). */
+  /** For each field (and each option, as `options.name`), the pack file that last set it (for `rules --explain`). */
   origins: Record<string, string>;
 }
 
@@ -104,7 +104,9 @@ export function compilePacks(layers: LoadedPack[]): CompiledPack {
       const merged: RuleFields = previous ? { ...previous.fields, ...fields, options: { ...previous.fields.options, ...fields.options } } : { ...fields };
       if (previous && fields.kind && fields.kind !== previous.fields.kind) merged.options = { ...fields.options };
       const origins = { ...(previous?.origins ?? {}) };
+      if (previous && fields.kind && fields.kind !== previous.fields.kind) for (const key of Object.keys(origins)) if (key.startsWith('options.')) delete origins[key];
       for (const key of Object.keys(fields)) origins[key] = layer.file;
+      for (const key of Object.keys(fields.options ?? {})) origins[`options.${key}`] = layer.file;
       drafts.set(id, { fields: merged, pack: previous?.pack ?? layer.pack.name, origins, layer: fields.kind || fields.options || !previous ? layer : previous.layer });
     }
   }
@@ -117,8 +119,11 @@ export function compilePacks(layers: LoadedPack[]): CompiledPack {
   try {
     matcher = new Matcher([...concepts.values()]);
   } catch (error) {
-    if (!(error instanceof TermSyntaxError)) throw error;
-    problems.push(...termProblems(layers));
+    if (error instanceof TermBudgetError) {
+      const last = layers[layers.length - 1];
+      problems.push({ file: last.file, ...last.source.positionOf(['terms']), message: error.message });
+    } else if (error instanceof TermSyntaxError) problems.push(...termProblems(layers));
+    else throw error;
   }
   if (problems.length > 0 || !matcher) throw new ConfigurationError(problems);
   const last = layers[layers.length - 1];

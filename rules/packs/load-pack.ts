@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Value } from '@sinclair/typebox/value';
+import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import coreText from './core.yaml';
 import type { TSchema } from '@sinclair/typebox';
 import { ConceptSchema, PackSchema, RuleFieldsSchema, type PackFile } from './schema.js';
 import { ConfigurationError, pointerPath, PositionedFile, type Problem } from './problems.js';
+import { policyProblems } from './pack-policy.js';
+import { isRegexField, regexFieldMessage } from './regex-guard.js';
 
 /** The name by which configurations refer to the built-in pack. */
 export const CORE_PACK = 'core';
@@ -85,6 +87,7 @@ export function parsePack(file: string, text: string, folder: string | undefined
       collect(source, schema, entry, ['terms', name], problems);
     }
   }
+  problems.push(...policyProblems(source, value as Record<string, unknown>, folder));
   problems.push(...source.problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
   return { file, folder, pack: value as PackFile, source };
@@ -108,9 +111,15 @@ export function collect(source: PositionedFile, schema: TSchema, value: unknown,
     const ruleId = segments[0] === 'rules' ? segments[1] : undefined;
     const unexpected = error.message === 'Unexpected property';
     const where = segments.join('.') || 'the pack';
+    const field = segments[segments.length - 1];
+    const custom = (error.schema as { patternErrorMessage?: string }).patternErrorMessage;
     const message = unexpected
-      ? `'${segments[segments.length - 1]}' is not a field here; check its spelling or indentation (in ${where.split('.').slice(0, -1).join('.') || 'the pack'})`
-      : `${where}: ${error.message.toLowerCase()}${describe(error.schema)}`;
+      ? isRegexField(field)
+        ? regexFieldMessage(field)
+        : `'${field}' is not a field here; check its spelling or indentation (in ${where.split('.').slice(0, -1).join('.') || 'the pack'})`
+      : custom && error.type === ValueErrorType.StringPattern
+        ? `${where}: '${String(error.value)}' ${custom}`
+        : `${where}: ${error.message.toLowerCase()}${describe(error.schema)}`;
     const at = source.positionOf(segments, unexpected);
     if (!problems.some((known) => known.line === at.line && known.column === at.column)) {
       problems.push({ file: source.file, line: at.line, column: at.column, message, ruleId });

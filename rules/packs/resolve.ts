@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_PACK, loadPackFile, PACK_FILE_NAMES, problemAt, type LoadedPack } from './load-pack.js';
+import { assertInsidePack, isPathReference } from './pack-root.js';
 import { ConfigurationError } from './problems.js';
 
 const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
@@ -75,6 +76,7 @@ export function loadPackChain(reference: string, fromDir: string, referrer: stri
   const bases = pack.pack.extends === undefined ? [] : Array.isArray(pack.pack.extends) ? pack.pack.extends : [pack.pack.extends];
   bases.forEach((base, index) => {
     try {
+      if (pack.folder && isPathReference(base)) assertInsidePack(pack.file, path.resolve(pack.folder, base), base);
       loadPackChain(base, pack.folder ?? fromDir, pack.file, loaded, [...stack, file]);
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { RULE_KINDS } from '../kinds/index.js';
+import { REGEX_TERM_MESSAGE, TERM_PATTERN } from './regex-guard.js';
 
 /** A severity as packs and configuration write it. */
 export const SeveritySchema = Type.Union(
@@ -7,14 +8,22 @@ export const SeveritySchema = Type.Union(
   { description: 'error, warning, info, hint, or off.' },
 );
 
+/** One term: words matched by stem, never a regular expression. */
+export const TermSchema = Type.String({
+  minLength: 1,
+  pattern: TERM_PATTERN,
+  patternErrorMessage: REGEX_TERM_MESSAGE,
+  description: 'Words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap. Not a regular expression.',
+});
+
 /** A concept: a plain list of terms, or terms with exclusions, or changes to an inherited concept. */
 export const ConceptSchema = Type.Union([
-  Type.Array(Type.String({ minLength: 1 }), { description: 'Terms: words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap.' }),
+  Type.Array(TermSchema, { description: 'Terms: words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap.' }),
   Type.Object(
     {
-      match: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
-      exclude: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms that cancel an overlapping match, e.g. "as a child".' })),
-      add: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms added to an inherited concept.' })),
+      match: Type.Optional(Type.Array(TermSchema, { description: 'The terms of the concept (replacing any inherited ones).' })),
+      exclude: Type.Optional(Type.Array(TermSchema, { description: 'Terms that cancel an overlapping match, e.g. "as a child".' })),
+      add: Type.Optional(Type.Array(TermSchema, { description: 'Terms added to an inherited concept.' })),
       remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms removed from an inherited concept.' })),
     },
     { additionalProperties: false },
