@@ -49,7 +49,11 @@ export class Linter {
 
   /** Lints one draft's text; the path picks the configuration and per-file overrides. */
   lintText(text: string, format: DocumentFormat, filePath?: string): LintedDraft {
-    const config = this.configFor(filePath);
+    return this.lintWith(this.configFor(filePath), text, format, filePath);
+  }
+
+  /** Lints one draft's text with a configuration already resolved (the editor keeps the last good one while a pack is broken). */
+  lintWith(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string): LintedDraft {
     const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier });
     const settings: LintSettings = {
       severities: { ...severitiesFor(config, filePath), ...(this.options.severities ?? {}) },

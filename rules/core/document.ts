@@ -3,7 +3,7 @@ import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject } f
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
-import { findDirectives, type Directive } from './suppressions.js';
+import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
 import { BOLD_HEADING_DEPTH, parseUnits, type Unit } from './units.js';
 
 /** A concept match inside a chunk, with offsets relative to the chunk. */
@@ -258,13 +258,13 @@ export class AssessmentDocument {
     return this.sections.find((section) => kinds.includes(section.kind));
   }
 
-  /** The span of the first non-blank line, where whole-draft messages go when there is no better place. */
+  /** The span of the first non-blank line that is not a suppression comment, where whole-draft messages go when there is no better place. */
   firstLine(): Span {
     for (let line = 0; line < this.lines.lineCount; line++) {
       const start = this.lines.lineStart(line);
       const end = this.lines.lineEnd(line);
       const content = this.text.slice(start, end);
-      if (content.trim() !== '') return { start: start + (content.length - content.trimStart().length), end };
+      if (content.trim() !== '' && !isDirectiveLine(content)) return { start: start + (content.length - content.trimStart().length), end };
     }
     return { start: 0, end: 0 };
   }

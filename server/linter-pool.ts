@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { DocumentFormat } from '../rules/core/chunks.js';
+import { Linter, type LintedDraft } from '../rules/linter.js';
+import { resolveConfig, type ResolvedConfig } from '../rules/config/workspace-config.js';
+import { CORE_PACK } from '../rules/packs/load-pack.js';
+import { ConfigurationError } from '../rules/packs/problems.js';
+import type { ConfigProblems } from './config-problems.js';
+import type { AssessmentLintSettings } from './shared/settings.js';
+
+/** Where a draft stands: its path (if on disk) and its workspace folder. */
+export interface DraftPlace {
+  filePath?: string;
+  folder?: string;
+}
+
+/** The configuration a draft is linted with, and the key its problems are recorded under. */
+export interface ConfigChoice {
+  linter: Linter;
+  config: ResolvedConfig;
+  /** The path the configuration was looked up for (a stand-in inside the folder for untitled drafts). */
+  lookupPath?: string;
+  key: string;
+}
+
+/**
+ * One `Linter` per workspace folder and settings combination (each caches its
+ * compiled configurations and parsed chunks), plus the last configuration that
+ * loaded, used while a pack or configuration file is broken.
+ */
+export class LinterPool {
+  private linters = new Map<string, Linter>();
+  private readonly lastGood = new Map<string, ResolvedConfig>();
+
+  constructor(private readonly problems: ConfigProblems) {}
+
+  /** Chooses the linter and configuration for a draft; never throws for configuration problems. */
+  choose(place: DraftPlace, settings: AssessmentLintSettings): ConfigChoice {
+    const packs = settings.packs.map((pack) => (place.folder && !path.isAbsolute(pack) ? path.resolve(place.folder, pack) : pack));
+    const linterKey = JSON.stringify([place.folder ?? '', packs, settings.rules]);
+    let linter = this.linters.get(linterKey);
+    if (!linter) {
+      linter = new Linter({ extraPacks: packs, severities: settings.rules });
+      this.linters.set(linterKey, linter);
+    }
+    const lookupPath = place.filePath ?? (place.folder ? path.join(place.folder, 'untitled.md') : undefined);
+    const key = `${linterKey}|${lookupPath ? path.dirname(lookupPath) : ''}`;
+    try {
+      const config = linter.configFor(lookupPath);
+      this.lastGood.set(key, config);
+      this.problems.clear(key);
+      return { linter, config, lookupPath, key };
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      this.problems.report(key, error);
+      const config = this.lastGood.get(key) ?? resolveConfig(undefined, place.folder ?? process.cwd(), []);
+      return { linter, config, lookupPath, key };
+    }
+  }
+
+  /** Lints a draft's text with the configuration chosen for it. */
+  lint(text: string, format: DocumentFormat, place: DraftPlace, settings: AssessmentLintSettings): LintedDraft {
+    const choice = this.choose(place, settings);
+    return choice.linter.lintWith(choice.config, text, format, choice.lookupPath);
+  }
+
+  /** Forgets compiled configurations (a configuration or pack file changed); the last good ones are kept. */
+  reset(): void {
+    this.linters = new Map();
+  }
+
+  /** The configuration and pack files in use, to tell which watched-file events matter. */
+  filesInUse(): Set<string> {
+    const files = new Set<string>();
+    for (const config of this.lastGood.values()) {
+      if (config.file) files.add(config.file);
+      for (const layer of config.layers) if (layer.file !== CORE_PACK) files.add(layer.file);
+    }
+    return files;
+  }
+}
