@@ -37,7 +37,8 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   const job = { files, config: options.config, packs: options.packs, quiet: options.quiet, cwd: process.cwd() };
   // Compile the configuration here first, so a broken pack is reported once, before any worker starts.
   new Linter({ configFile: options.config, extraPacks: options.packs }).configFor(files[0]);
-  const { reports, rules } = await lintInParallel(job, __filename);
+  const { reports, rules, warnings: configWarnings } = await lintInParallel(job, __filename);
+  for (const warning of configWarnings ?? []) process.stderr.write(`assessment-lint: warning: ${warning}\n`);
   const text = render(options.format, reports, rules, options.version);
   if (options.output) writeFileSync(options.output, text);
   else process.stdout.write(text);

@@ -15,6 +15,8 @@ export interface LintJob {
 export interface LintBatch {
   reports: FileReport[];
   rules: RuleSummary[];
+  /** Configuration warnings that do not stop linting (a pack that no longer matches its lock), each once. */
+  warnings?: string[];
 }
 
 /** Lints a batch of files in this thread: unreadable, binary or oversized files are reported as skipped. */
@@ -22,6 +24,7 @@ export function lintFiles(job: LintJob): LintBatch {
   const linter = new Linter({ configFile: job.config, extraPacks: job.packs });
   const reports: FileReport[] = [];
   const rules = new Map<string, RuleSummary>();
+  const warnings = new Set<string>();
   for (const file of job.files) {
     const relative = relativePath(file, job.cwd);
     const draft = readDraft(file);
@@ -30,10 +33,11 @@ export function lintFiles(job: LintJob): LintBatch {
       continue;
     }
     const { document, result, config } = linter.lintText(draft.text, draft.format, file);
+    for (const warning of config.warnings) warnings.add(warning.message);
     for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
     const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => positionMessage(message, document.lines));
     const suppressed = result.suppressed.map((entry) => ({ ...entry, line: document.lines.positionAt(entry.message.start).line + 1 }));
     reports.push({ file, relative, messages, suppressed });
   }
-  return { reports, rules: [...rules.values()] };
+  return { reports, rules: [...rules.values()], warnings: [...warnings] };
 }

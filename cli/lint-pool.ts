@@ -49,5 +49,6 @@ export async function lintInParallel(job: LintJob, entryFile: string): Promise<L
   );
   const byFile = new Map(batches.flatMap((batch) => batch.reports).map((report) => [report.file, report]));
   const rules = new Map(batches.flatMap((batch) => batch.rules).map((rule) => [rule.id, rule]));
-  return { reports: job.files.map((file) => byFile.get(file)!), rules: [...rules.values()] };
+  const warnings = [...new Set(batches.flatMap((batch) => batch.warnings ?? []))];
+  return { reports: job.files.map((file) => byFile.get(file)!), rules: [...rules.values()], warnings };
 }

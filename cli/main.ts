@@ -3,6 +3,8 @@ import packageJson from '../package.json';
 import { ConfigurationError } from '../rules/packs/problems.js';
 import { FORMATS, runCheck, type Format } from './check.js';
 import { isLintWorker, runLintWorker } from './lint-pool.js';
+import { runInit } from './init-command.js';
+import { runPack } from './pack-command.js';
 import { runRules } from './rules-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -10,7 +12,11 @@ const HELP = `assessment-lint ${packageJson.version}: checks probation assessmen
 
 Usage:
   assessment-lint check [paths, folders or globs...] [options]
-  assessment-lint rules [--pack FILE] [--config FILE]
+  assessment-lint rules [--pack FILE] [--config FILE] [--explain RULE-ID]
+  assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
+  assessment-lint pack validate FILE      print every problem in a pack or configuration as file:line:column
+  assessment-lint pack lock               record the packs' versions and hashes in .assessment-lint.lock
+  assessment-lint init [FOLDER]           write a starter .assessment-lint.yaml and team pack
   assessment-lint --version | --help
 
 check options:
@@ -22,7 +28,8 @@ check options:
   --quiet              report errors only
 
 Exit codes: 0 nothing failed; 1 an error-severity finding, or more warnings than
---max-warnings; 2 a usage, configuration or pack problem.
+--max-warnings; 2 a usage, configuration or pack problem. pack test exits 1
+when an example fails; pack validate exits 2 when the file has problems.
 `;
 
 function parse(argv: string[]) {
@@ -36,6 +43,7 @@ function parse(argv: string[]) {
       output: { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      explain: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -61,8 +69,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return command || values.help ? 0 : 2;
     }
-    if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config });
-    if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check or rules (see --help)`);
+    if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain });
+    if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config });
+    if (command === 'init') return runInit(paths[0]);
+    if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, rules, pack or init (see --help)`);
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     let maxWarnings: number | undefined;

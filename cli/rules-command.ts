@@ -1,9 +1,15 @@
 import { Linter } from '../rules/linter.js';
+import { explainRule } from './explain-rule.js';
 
-/** Lists the active rules for the working folder's configuration: id, kind, severity and message, one line each. */
-export function runRules(options: { packs: string[]; config?: string }): number {
+/** Lists the active rules for the working folder's configuration (id, kind, severity and message, one line each), or explains one rule. */
+export function runRules(options: { packs: string[]; config?: string; explain?: string }): number {
   const linter = new Linter({ configFile: options.config, extraPacks: options.packs });
   const resolved = linter.configFor(undefined);
+  for (const warning of resolved.warnings) process.stderr.write(`assessment-lint: warning: ${warning.message}\n`);
+  if (options.explain !== undefined) {
+    process.stdout.write(explainRule(resolved, options.explain));
+    return 0;
+  }
   const severities = resolved.config.rules ?? {};
   const rows = resolved.pack.rules.map((rule) => [rule.id, rule.kind.name, severities[rule.id] ?? rule.severity, rule.message]);
   const idWidth = Math.max(...rows.map((row) => row[0].length));

@@ -94,7 +94,9 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   const layers: LoadedPack[] = [];
   const extra = extraPacks.map((pack) => path.resolve(pack));
   const references = [...(config.packs ?? [CORE_PACK]), ...extra];
+  let configLayers = 0;
   for (const reference of references) {
+    if (reference === extra[0]) configLayers = layers.length;
     try {
       // A pack from the command line or editor settings is named by nothing in a file: report problems at the pack itself.
       const from = extra.includes(reference) ? reference : referrer;
@@ -114,7 +116,8 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   }
   const pack = compilePacks(layers);
   if (read) checkRuleIds(read.source, config, pack);
-  const warnings = file ? lockWarnings(layers, folder) : [];
+  // The lock covers the configuration's own packs, not ones the command line or editor settings add.
+  const warnings = file ? lockWarnings(extra.length > 0 ? layers.slice(0, configLayers) : layers, folder) : [];
   return { file, folder, config, pack, layers, warnings };
 }
 
