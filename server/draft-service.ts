@@ -174,6 +174,7 @@ export class DraftService {
       return undefined;
     }
     const settings = await this.settings.get(uri);
+    if (!isLintable(filePath, undefined, settings, this.folders.folderOf(filePath))) return undefined;
     const draft = readDraft(filePath);
     if (!draft.ok) {
       skipped.push({ uri, reason: draft.reason });
