@@ -30,26 +30,31 @@ export interface ParsedChunk {
   readonly otherNames: string[];
   /** Surnames written after a title (Mr, Ms...), once per use. */
   readonly titledNames: string[];
-  readonly mentions: WeakMap<Matcher, ChunkMention[]>;
+  /** Concept matches per compiled pack, grouped by concept. */
+  readonly mentions: WeakMap<Matcher, Map<string, ChunkMention[]>>;
 }
 
 /** Parsed chunks keyed by their text, shared between successive versions of a draft. */
 export class ChunkCache {
-  private entries = new Map<string, ParsedChunk>();
-  private previous = new Map<string, ParsedChunk>();
+  private entries = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
+  private previous = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
+  private size = 0;
 
   constructor(private readonly limit = 20_000) {}
 
-  /** Returns the parsed chunk for a text, parsing it on a miss. */
+  /** Returns the parsed chunk for a text, parsing it on a miss. Chunks unused for a while are forgotten. */
   get(text: string, format: DocumentFormat): ParsedChunk {
-    const key = format[0] + text;
-    let entry = this.entries.get(key) ?? this.previous.get(key);
-    if (!entry) entry = parseChunk(text, format);
-    if (this.entries.size >= this.limit) {
+    const current = this.entries[format];
+    let entry = current.get(text);
+    if (entry) return entry;
+    entry = this.previous[format].get(text) ?? parseChunk(text, format);
+    if (this.size >= this.limit) {
       this.previous = this.entries;
-      this.entries = new Map();
+      this.entries = { markdown: new Map(), plaintext: new Map() };
+      this.size = 0;
     }
-    this.entries.set(key, entry);
+    this.entries[format].set(text, entry);
+    this.size++;
     return entry;
   }
 }
@@ -130,7 +135,7 @@ export class AssessmentDocument {
   readonly units: PlacedUnit[] = [];
   readonly directives: Directive[];
   private readonly chunks: Array<{ offset: number; parsed: ParsedChunk }> = [];
-  private readonly mentionCache = new WeakMap<Matcher, Mention[]>();
+  private readonly mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
   private personPronoun: 'he' | 'she' | undefined;
   private readonly otherNames = new Set<string>();
   private personSurname: string | undefined;
@@ -208,19 +213,34 @@ export class AssessmentDocument {
     return this.sections.some((section) => section.heading !== undefined);
   }
 
-  /** Every mention of every concept the matcher knows, computed once per matcher. */
+  /** Every mention of every concept the matcher knows, in document order. */
   mentions(matcher: Matcher): Mention[] {
-    let mentions = this.mentionCache.get(matcher);
-    if (mentions) return mentions;
-    mentions = [];
+    return this.mentionsOf(matcher, [...matcher.concepts]);
+  }
+
+  /** The mentions of some concepts, in document order; each concept's list is built once per matcher. */
+  mentionsOf(matcher: Matcher, concepts: readonly string[]): Mention[] {
+    let byConcept = this.mentionCache.get(matcher);
+    if (!byConcept) this.mentionCache.set(matcher, (byConcept = new Map()));
+    const lists = concepts.map((concept) => {
+      let list = byConcept.get(concept);
+      if (!list) byConcept.set(concept, (list = this.placeMentions(matcher, concept)));
+      return list;
+    });
+    if (lists.length === 1) return lists[0];
+    return lists.flat().sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  private placeMentions(matcher: Matcher, concept: string): Mention[] {
+    const mentions: Mention[] = [];
     let unitIndex = 0;
     for (const chunk of this.chunks) {
       let chunkMentions = chunk.parsed.mentions.get(matcher);
       if (!chunkMentions) {
-        chunkMentions = matchChunk(chunk.parsed, matcher);
+        chunkMentions = groupByConcept(matchChunk(chunk.parsed, matcher));
         chunk.parsed.mentions.set(matcher, chunkMentions);
       }
-      for (const mention of chunkMentions) {
+      for (const mention of chunkMentions.get(concept) ?? []) {
         const start = chunk.offset + mention.start;
         const end = chunk.offset + mention.end;
         mentions.push({
@@ -238,7 +258,6 @@ export class AssessmentDocument {
       }
       unitIndex += chunk.parsed.units.length;
     }
-    this.mentionCache.set(matcher, mentions);
     return mentions;
   }
 
@@ -268,6 +287,16 @@ export class AssessmentDocument {
     }
     return { start: 0, end: 0 };
   }
+}
+
+function groupByConcept(mentions: ChunkMention[]): Map<string, ChunkMention[]> {
+  const groups = new Map<string, ChunkMention[]>();
+  for (const mention of mentions) {
+    let group = groups.get(mention.concept);
+    if (!group) groups.set(mention.concept, (group = []));
+    group.push(mention);
+  }
+  return groups;
 }
 
 function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {

@@ -35,8 +35,20 @@ export class SectionClassifier {
     }
   }
 
+  private readonly known = new Map<string, SectionKind>();
+
   /** The kind whose wording the title contains with the most words; ties go to the earliest in the title. */
   classify(title: string): SectionKind {
+    let kind = this.known.get(title);
+    if (kind === undefined) {
+      kind = this.compare(title);
+      if (this.known.size > 5_000) this.known.clear();
+      this.known.set(title, kind);
+    }
+    return kind;
+  }
+
+  private compare(title: string): SectionKind {
     const stems = titleStems(title);
     let best: { kind: string; length: number; at: number } | undefined;
     for (const phrase of this.phrases) {

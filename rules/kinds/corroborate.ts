@@ -34,9 +34,8 @@ export const corroborate: RuleKind<typeof options> = {
     const claimConcepts = conceptNames(o.claims);
     const sourceConcepts = conceptNames(o.sources);
     const inPassage = hasSectionOf(document, o.sections) ? (kind: string) => o.sections.includes(kind) : () => true;
-    const mentions = document.mentions(matcher);
-    const claims = mentions.filter((m) => claimConcepts.includes(m.concept) && inPassage(m.unit.section.kind));
-    const sources = mentions.filter((m) => sourceConcepts.includes(m.concept) && !m.negated);
+    const claims = document.mentionsOf(matcher, claimConcepts).filter((m) => inPassage(m.unit.section.kind));
+    const sources = document.mentionsOf(matcher, sourceConcepts).filter((m) => !m.negated);
     const listed = sources.find((m) => (o.sourceSections ?? []).includes(m.unit.section.kind));
     if (claims.length === 0 && (o.requireClaims ?? true)) return { findings: [], coverage: { status: 'not-applicable' } };
     if (listed) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(listed) } };

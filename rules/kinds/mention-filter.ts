@@ -55,9 +55,8 @@ export function selectMentions(document: AssessmentDocument, matcher: Matcher, f
   const includeNegated = (filter.negated ?? 'include') === 'include';
   const labels = filter.labels ?? 'include';
   const labelCounts = (mention: Mention) => !mention.inLabel || labels === 'include' || (labels === 'answered' && mention.labelAnswered);
-  return document.mentions(matcher).filter(
+  return document.mentionsOf(matcher, concepts).filter(
     (mention) =>
-      concepts.includes(mention.concept) &&
       (sections === undefined || sections.includes(mention.unit.section.kind)) &&
       (about === 'any' || mention.about === about) &&
       (includeNegated || !mention.negated) &&
