@@ -136,6 +136,7 @@ export class AssessmentDocument {
   readonly directives: Directive[];
   private readonly chunks: Array<{ offset: number; parsed: ParsedChunk }> = [];
   private readonly mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
+  private readonly allMentions = new WeakMap<Matcher, Mention[]>();
   private personPronoun: 'he' | 'she' | undefined;
   private readonly otherNames = new Set<string>();
   private personSurname: string | undefined;
@@ -215,7 +216,9 @@ export class AssessmentDocument {
 
   /** Every mention of every concept the matcher knows, in document order. */
   mentions(matcher: Matcher): Mention[] {
-    return this.mentionsOf(matcher, [...matcher.concepts]);
+    let all = this.allMentions.get(matcher);
+    if (!all) this.allMentions.set(matcher, (all = this.mentionsOf(matcher, [...matcher.concepts])));
+    return all;
   }
 
   /** The mentions of some concepts, in document order; each concept's list is built once per matcher. */
