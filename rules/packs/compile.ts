@@ -51,6 +51,8 @@ interface DraftRule {
   pack: string;
   origins: Record<string, string>;
   layer: LoadedPack;
+  /** The layer whose `docs` path (or built-in docs page) the rule links. */
+  docsLayer: LoadedPack;
 }
 
 function docsUrlFor(id: string, docs: string | undefined, layer: LoadedPack): string | undefined {
@@ -107,7 +109,8 @@ export function compilePacks(layers: LoadedPack[]): CompiledPack {
       if (previous && fields.kind && fields.kind !== previous.fields.kind) for (const key of Object.keys(origins)) if (key.startsWith('options.')) delete origins[key];
       for (const key of Object.keys(fields)) origins[key] = layer.file;
       for (const key of Object.keys(fields.options ?? {})) origins[`options.${key}`] = layer.file;
-      drafts.set(id, { fields: merged, pack: previous?.pack ?? layer.pack.name, origins, layer: fields.kind || fields.options || !previous ? layer : previous.layer });
+      const docsLayer = fields.docs !== undefined || !previous ? layer : previous.docsLayer;
+      drafts.set(id, { fields: merged, pack: previous?.pack ?? layer.pack.name, origins, layer: fields.kind || fields.options || !previous ? layer : previous.layer, docsLayer });
     }
   }
   const rules: CompiledRule[] = [];
@@ -195,7 +198,7 @@ function compileRule(id: string, draft: DraftRule, concepts: Map<string, Concept
     severity: fields.severity ?? 'warning',
     message: fields.message ?? '',
     explanation: fields.explanation,
-    docsUrl: docsUrlFor(id, fields.docs, layer),
+    docsUrl: docsUrlFor(id, fields.docs, draft.docsLayer),
     options: Value.Clone(options),
     pack: draft.pack,
     examples: { warn: fields.examples?.warn ?? [], pass: fields.examples?.pass ?? [] },
