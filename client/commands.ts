@@ -28,6 +28,7 @@ export async function lintWorkspace(client: LanguageClient): Promise<void> {
           linted += result.linted;
           gaps += result.gaps;
           skipped += result.skipped.length;
+          for (const skip of result.skipped) client.outputChannel.appendLine(`Skipped ${vscode.Uri.parse(skip.uri).fsPath}: it ${skip.reason}.`);
         } catch (error) {
           if (token.isCancellationRequested) return true;
           throw error;
@@ -54,6 +55,8 @@ export async function insertTemplate(client: LanguageClient): Promise<void> {
 /** Serves the effective-configuration explanations as read-only Markdown documents. */
 export class ExplanationDocuments implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
@@ -70,6 +73,7 @@ export class ExplanationDocuments implements vscode.TextDocumentContentProvider 
     if (!result) return;
     const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${document.uri.path.split('/').pop()} configuration.md` });
     this.texts.set(uri.toString(), result.markdown);
+    this.changed.fire(uri);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
   }
 }

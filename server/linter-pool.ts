@@ -30,6 +30,8 @@ export interface ConfigChoice {
 export class LinterPool {
   private linters = new Map<string, Linter>();
   private readonly lastGood = new Map<string, ResolvedConfig>();
+  /** The built-in pack alone, for drafts with neither a path nor a workspace folder (virtual workspaces). */
+  private builtIn: ResolvedConfig | undefined;
 
   constructor(private readonly problems: ConfigProblems) {}
 
@@ -44,6 +46,10 @@ export class LinterPool {
     }
     const lookupPath = place.filePath ?? (place.folder ? path.join(place.folder, 'untitled.md') : undefined);
     const key = `${linterKey}|${lookupPath ? path.dirname(lookupPath) : ''}`;
+    if (!lookupPath) {
+      this.builtIn ??= resolveConfig(undefined, process.cwd(), []);
+      return { linter, config: this.builtIn, key };
+    }
     try {
       const config = linter.configFor(lookupPath);
       this.lastGood.set(key, config);
@@ -52,7 +58,7 @@ export class LinterPool {
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       this.problems.report(key, error);
-      const config = this.lastGood.get(key) ?? resolveConfig(undefined, place.folder ?? process.cwd(), []);
+      const config = this.lastGood.get(key) ?? resolveConfig(undefined, path.dirname(lookupPath), []);
       return { linter, config, lookupPath, key };
     }
   }

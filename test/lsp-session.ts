@@ -29,8 +29,10 @@ interface Received {
 
 /** How a test session presents itself to the server. */
 export interface SessionOptions {
-  /** The workspace folder. */
+  /** The workspace folder (the first, when there are several). */
   root: string;
+  /** Further workspace folders (a multi-root workspace). */
+  moreFolders?: string[];
   /** `assessmentLint` settings the session answers `workspace/configuration` with. */
   settings?: Record<string, unknown>;
   /** Declare pull diagnostics support (`textDocument.diagnostic`). */
@@ -103,7 +105,7 @@ export class LspSession {
     session.initializeResult = await session.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(options.root) }],
+      workspaceFolders: [options.root, ...(options.moreFolders ?? [])].map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
       capabilities,
     });
     await session.connection.sendNotification('initialized', {});

@@ -111,6 +111,11 @@ describe('language server: settings, configuration and packs', () => {
     assert.equal(onConfig.diagnostics[0].range.start.line, 3);
   });
 
+  it('lints an untitled draft with the configuration of the workspace folder', async () => {
+    const opened = await session.open('untitled:Untitled-1', DRAFT);
+    assert.ok(codes(opened!.diagnostics).includes('person-first'));
+  });
+
   it('explains the effective configuration of a draft', async () => {
     session.settings = { rules: { drugs: 'hint' } };
     await session.open(uri, DRAFT);
@@ -137,6 +142,21 @@ describe('language server: settings, configuration and packs', () => {
     assert.match(result.skipped[0].reason, /binary/);
     const published = await session.diagnostics(closed, () => true, since);
     assert.equal(published.diagnostics.length, result.gaps);
+  });
+
+  it('uses each folder’s own configuration in a multi-root workspace', async () => {
+    const other = new TempFolder({ 'report.md': DRAFT });
+    const multi = await LspSession.start({ root: folder.root, moreFolders: [other.root] });
+    try {
+      const withPack = await multi.open(uri, DRAFT);
+      const withoutPack = await multi.open(fileUri(other.path('report.md')), DRAFT);
+      assert.ok(codes(withPack!.diagnostics).includes('person-first'));
+      assert.ok(!codes(withoutPack!.diagnostics).includes('person-first'));
+      assert.ok(codes(withoutPack!.diagnostics).includes('alcohol'));
+    } finally {
+      await multi.stop();
+      other.remove();
+    }
   });
 
   it('writes the report template in the draft format', async () => {
