@@ -44,6 +44,7 @@ const pronounFamily = new Map<string, 'he' | 'she' | 'they'>();
 for (const family of ['he', 'she', 'they'] as const) for (const word of lexicon.pronouns[family]) pronounFamily.set(word, family);
 const possessivePronouns = new Set(['his', 'her', 'their', 'hers', 'theirs']);
 const clauseJoiners = new Set(lexicon['clause-joiners']);
+const relativePronouns = new Set(lexicon['relative-pronouns']);
 const nullAnswers = new Set(lexicon['null-answers']);
 const titles = new Set(lexicon.titles);
 
@@ -103,18 +104,34 @@ function joinedToPerson(words: Word[], index: number): boolean {
 
 const MAX_NAMES = 3;
 
+/** Who a single word refers to, if it is a reference to a person at all. */
+function referenceOf(words: Word[], index: number, found: { titled?: string }): Subject | undefined {
+  const word = words[index];
+  const pronoun = pronounFamily.get(word.norm);
+  if (pronoun) return pronoun;
+  if (personNouns.has(word.stem)) {
+    const surname = words[index + 1];
+    // "by Mr Petrie's account": a titled name in the possessive is not the subject.
+    if (titles.has(word.norm) && surname?.capitalised && surname.possessive) return undefined;
+    if (titles.has(word.norm) && surname?.capitalised) found.titled = surname.norm;
+    return 'person';
+  }
+  if (otherNouns.has(word.stem) && !writerWords.has(word.stem)) return joinedToPerson(words, index) ? 'person' : 'other';
+  return undefined;
+}
+
 function subjectOf(words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
+    if (words[index + 1].breakBefore === Break.Strong) break;
     const word = words[index];
-    const pronoun = pronounFamily.get(word.norm);
-    if (pronoun) return pronoun;
-    if (personNouns.has(word.stem)) {
-      if (titles.has(word.norm) && words[index + 1]?.capitalised) found.titled = words[index + 1].norm;
-      return 'person';
+    // "the landlord, who ... had been drinking": a relative pronoun points back to the word before it.
+    if (relativePronouns.has(word.norm) && index > 0) {
+      const antecedent = referenceOf(words, index - 1, found);
+      if (antecedent) return antecedent;
     }
-    if (otherNouns.has(word.stem) && !writerWords.has(word.stem)) return joinedToPerson(words, index) ? 'person' : 'other';
+    const reference = referenceOf(words, index, found);
+    if (reference) return reference;
     if (word.capitalised && names.length < MAX_NAMES) names.push(word.norm);
-    if (words[index].breakBefore === Break.Strong) break;
   }
   return 'none';
 }

@@ -199,6 +199,17 @@ function markdownUnits(text: string): Unit[] {
   return units;
 }
 
+const BULLET = /^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+\S/;
+const LIST_TITLE = /^\s*\p{Lu}[^.!?;,:]{0,40}$/u;
+const MAX_LIST_TITLE_WORDS = 5;
+
+/** A short line standing over a bulleted list reads as the list's heading ("Home and family" above "- Rents a house…"). */
+function readListTitle(line: string): { title: string; depth: number } | undefined {
+  const trimmed = line.trim();
+  if (!LIST_TITLE.test(trimmed) || trimmed.split(/\s+/).length > MAX_LIST_TITLE_WORDS || BULLET.test(trimmed)) return undefined;
+  return { title: trimmed, depth: 2 };
+}
+
 function plainUnits(text: string): Unit[] {
   const units: Unit[] = [];
   const lineBreak = /\r\n|\r|\n/g;
@@ -216,7 +227,9 @@ function plainUnits(text: string): Unit[] {
     const found = lineBreak.exec(text);
     const lineEnd = found ? found.index : text.length;
     const line = text.slice(lineStart, lineEnd);
-    const heading = readHeadingLine(line);
+    const nextLine = found ? text.slice(found.index + found[0].length).split(/\r\n|\r|\n/, 1)[0] : '';
+    const heading = readHeadingLine(line) ?? (BULLET.test(nextLine) ? readListTitle(line) : undefined);
+    if (BULLET.test(line)) flush();
     if (isDirectiveLine(line)) {
       flush();
     } else if (heading) {

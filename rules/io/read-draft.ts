@@ -41,8 +41,8 @@ export function readDraft(filePath: string): DraftRead {
   }
 }
 
-/** Extensions the CLI collects when walking folders. */
-export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+/** Extensions the CLI collects when walking folders (Word drafts are converted by load-draft.ts). */
+export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
 
 /** True when a path has a draft extension. */
 export function isDraftPath(filePath: string): boolean {

@@ -9,7 +9,9 @@ const options = Type.Object(
     sections: SectionList,
     sourceSections: Type.Optional(SectionList),
     scope: Type.Optional(
-      Type.Union([Type.Literal('section'), Type.Literal('paragraph')], { description: 'Where a source must stand relative to a claim (default: section).' }),
+      Type.Union([Type.Literal('passage'), Type.Literal('section'), Type.Literal('paragraph')], {
+        description: 'Where a source must stand: anywhere in the given sections (passage, the default), or in the same section or paragraph as a claim.',
+      }),
     ),
     requireClaims: Type.Optional(Type.Boolean({ description: 'Warn only when the passage has claims of the first concept (default: true).' })),
   },
@@ -39,11 +41,11 @@ export const corroborate: RuleKind<typeof options> = {
     const listed = sources.find((m) => (o.sourceSections ?? []).includes(m.unit.section.kind));
     if (claims.length === 0 && (o.requireClaims ?? true)) return { findings: [], coverage: { status: 'not-applicable' } };
     if (listed) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(listed) } };
-    const byParagraph = (o.scope ?? 'section') === 'paragraph';
+    const scope = o.scope ?? 'passage';
     const near = sources.find((source) =>
-      claims.length === 0
+      scope === 'passage' || claims.length === 0
         ? inPassage(source.unit.section.kind)
-        : claims.some((claim) => (byParagraph ? claim.unit === source.unit : claim.unit.section === source.unit.section)),
+        : claims.some((claim) => (scope === 'paragraph' ? claim.unit === source.unit : claim.unit.section === source.unit.section)),
     );
     if (near) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(near) } };
     const unsupported = claims[0];

@@ -26,6 +26,11 @@ export const MentionFilterSchema = Type.Object(
           'Whether mentions inside a field label such as "Nature of risk:" or a table row’s first cell count: include (default), answered (only when the field is not left as N/A, None and the like), or exclude.',
       }),
     ),
+    notUnderLabel: Type.Optional(
+      Type.Union([ConceptRef], {
+        description: 'Leave out mentions in a field whose label mentions this concept (e.g. people named under "Factors likely to reduce risk:" are not the people at risk).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -55,12 +60,16 @@ export function selectMentions(document: AssessmentDocument, matcher: Matcher, f
   const includeNegated = (filter.negated ?? 'include') === 'include';
   const labels = filter.labels ?? 'include';
   const labelCounts = (mention: Mention) => !mention.inLabel || labels === 'include' || (labels === 'answered' && mention.labelAnswered);
+  const labelled = filter.notUnderLabel
+    ? new Set(document.mentionsOf(matcher, conceptNames(filter.notUnderLabel)).filter((mention) => mention.inLabel).map((mention) => mention.unit))
+    : undefined;
   return document.mentionsOf(matcher, concepts).filter(
     (mention) =>
       (sections === undefined || sections.includes(mention.unit.section.kind)) &&
       (about === 'any' || mention.about === about) &&
       (includeNegated || !mention.negated) &&
-      labelCounts(mention),
+      labelCounts(mention) &&
+      !labelled?.has(mention.unit),
   );
 }
 

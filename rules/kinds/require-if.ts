@@ -25,7 +25,7 @@ export const requireIf: RuleKind<typeof options> = {
   description: 'When one topic is present, another must be addressed too.',
   options,
   references: (o) => ({
-    concepts: [...conceptNames(o.if.concept), ...conceptNames(o.then.concept)],
+    concepts: [o.if, o.then].flatMap((filter) => [...conceptNames(filter.concept), ...(filter.notUnderLabel ? conceptNames(filter.notUnderLabel) : [])]),
     sections: [...(o.if.sections ?? []), ...(o.then.sections ?? []), ...(o.anchor ?? [])],
   }),
   check({ document, options: o, matcher }) {

@@ -16,7 +16,7 @@ export const requireTopic: RuleKind<typeof options> = {
   name: 'require-topic',
   description: 'A topic must be addressed in the draft, or in given kinds of section.',
   options,
-  references: (o) => ({ concepts: conceptNames(o.topic.concept), sections: [...(o.topic.sections ?? []), ...(o.anchor ?? [])] }),
+  references: (o) => ({ concepts: [...conceptNames(o.topic.concept), ...(o.topic.notUnderLabel ? conceptNames(o.topic.notUnderLabel) : [])], sections: [...(o.topic.sections ?? []), ...(o.anchor ?? [])] }),
   check({ document, options: o, matcher }) {
     const mentions = selectMentions(document, matcher, o.topic);
     if (mentions.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(mentions[0]) } };
