@@ -125,6 +125,28 @@ describe('suppressions', () => {
       assert.ok(!words.includes('assessment-lint-disable-next-line'), 'the comment line is not part of the prose');
     });
 
+    it('covers a whole-draft message on the first line when the comment stands above it', () => {
+      const topicPack = compileYaml(`
+name: suppression-tests
+version: 1.0.0
+terms:
+  alcohol: [drink]
+rules:
+  alcohol:
+    kind: require-topic
+    message: Alcohol is not assessed.
+    options: { topic: { concept: alcohol } }
+`);
+      for (const [format, comment] of [
+        ['plaintext', '[assessment-lint-disable-next-line alcohol -- assessed in the OASys]'],
+        ['markdown', '<!-- assessment-lint-disable-next-line alcohol -- assessed in the OASys -->'],
+      ] as const) {
+        const linted = lintSnippet(`${comment}\nHe lives alone.\n`, topicPack, format);
+        assert.deepEqual(kept(linted), [], format);
+        assert.deepEqual(suppressed(linted), ['2:alcohol (assessed in the OASys)'], format);
+      }
+    });
+
     it('carries the suppressed message and the comment that switched it off', () => {
       const text = `<!-- assessment-lint-disable-next-line uncritical-language -- quoting -->\n${PHRASE}`;
       const [entry] = lintSnippet(text, pack).result.suppressed;
