@@ -98,7 +98,7 @@ rules:
       const file = path.join(REPO_ROOT, 'docs', 'kinds', `${name}.md`);
       assert.ok(existsSync(file), `docs/kinds/${name}.md is missing`);
       const page = readFileSync(file, 'utf8');
-      for (const option of Object.keys((kind.options as { properties: object }).properties)) assert.match(page, new RegExp(`\`${option}\``), `docs/kinds/${name}.md does not describe ${option}`);
+      for (const option of Object.keys((kind.options as unknown as { properties: object }).properties)) assert.match(page, new RegExp(`\`${option}\``), `docs/kinds/${name}.md does not describe ${option}`);
       assert.match(page, new RegExp(`kind: ${name}`), `docs/kinds/${name}.md has no example rule`);
     }
   });
