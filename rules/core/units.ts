@@ -128,6 +128,21 @@ function paragraphAsHeading(node: MdastParents, runs: TextRun[]): { title: strin
   return undefined;
 }
 
+const NUMBERED_HEADING_DEPTH = 2;
+const MAX_NUMBERED_TITLE_WORDS = 6;
+
+/** The title of a one-item ordered list whose item is a short title (no sentence punctuation), or undefined. */
+function numberedTitle(list: MdastParents): string | undefined {
+  if (list.children.length !== 1) return undefined;
+  const item = list.children[0];
+  if (item.type !== 'listItem' || item.children.length !== 1 || item.children[0].type !== 'paragraph') return undefined;
+  const runs: TextRun[] = [];
+  collectRuns(item.children[0], runs);
+  const title = plainTitle(runs).replace(/:$/, '');
+  if (/[\n.!?;,\d]/.test(title) || !/^\p{Lu}/u.test(title)) return undefined;
+  return title.split(/\s+/).length <= MAX_NUMBERED_TITLE_WORDS ? title : undefined;
+}
+
 function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): void {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
@@ -145,6 +160,18 @@ function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): voi
       const asHeading = inListItem ? undefined : paragraphAsHeading(node, runs);
       if (asHeading) units.push(unitFromRuns('heading', asHeading.depth, start, end, runs, asHeading.title));
       else units.push(unitFromRuns(inListItem ? 'list-item' : 'paragraph', 0, start, end, runs));
+      return;
+    }
+    case 'list': {
+      // "4. Risk" or "1. **Offence analysis**" on its own line is a numbered heading, not a one-item list.
+      const title = node.ordered ? numberedTitle(node) : undefined;
+      if (title) {
+        const runs: TextRun[] = [];
+        collectRuns(node, runs);
+        units.push(unitFromRuns('heading', NUMBERED_HEADING_DEPTH, start, end, runs, title));
+        return;
+      }
+      for (const child of node.children) walkMarkdown(child, units, true);
       return;
     }
     case 'tableRow': {
