@@ -47,7 +47,12 @@ export class ChunkCache {
     const current = this.entries[format];
     let entry = current.get(text);
     if (entry) return entry;
-    entry = this.previous[format].get(text) ?? parseChunk(text, format);
+    entry = this.previous[format].get(text);
+    if (!entry) {
+      // Keep a copy of the chunk's text, not a slice of the whole draft: a slice would keep every old version of the draft alive.
+      text = detach(text);
+      entry = parseChunk(text, format);
+    }
     if (this.size >= this.limit) {
       this.previous = this.entries;
       this.entries = { markdown: new Map(), plaintext: new Map() };
@@ -57,6 +62,26 @@ export class ChunkCache {
     this.size++;
     return entry;
   }
+
+  /** Parses a chunk and finds its concept matches ahead of time, so building a document that contains it later does neither. */
+  prepare(text: string, format: DocumentFormat, matcher: Matcher): void {
+    chunkMentions(this.get(text, format), matcher);
+  }
+}
+
+/** A chunk's concept matches for a matcher, grouped by concept, found once and kept with the chunk. */
+function chunkMentions(parsed: ParsedChunk, matcher: Matcher): Map<string, ChunkMention[]> {
+  let mentions = parsed.mentions.get(matcher);
+  if (!mentions) {
+    mentions = groupByConcept(matchChunk(parsed, matcher));
+    parsed.mentions.set(matcher, mentions);
+  }
+  return mentions;
+}
+
+/** A flat copy of a string that shares no memory with the string it was sliced from. */
+function detach(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
@@ -238,12 +263,7 @@ export class AssessmentDocument {
     const mentions: Mention[] = [];
     let unitIndex = 0;
     for (const chunk of this.chunks) {
-      let chunkMentions = chunk.parsed.mentions.get(matcher);
-      if (!chunkMentions) {
-        chunkMentions = groupByConcept(matchChunk(chunk.parsed, matcher));
-        chunk.parsed.mentions.set(matcher, chunkMentions);
-      }
-      for (const mention of chunkMentions.get(concept) ?? []) {
+      for (const mention of chunkMentions(chunk.parsed, matcher).get(concept) ?? []) {
         const start = chunk.offset + mention.start;
         const end = chunk.offset + mention.end;
         mentions.push({
