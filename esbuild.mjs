@@ -45,6 +45,7 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  // The pack and configuration JSON Schemas come from the loader's own schemas; CI checks the committed files are current.
-  execFileSync(process.execPath, ['dist/write-schemas.js', ...(process.env.CI ? ['--check'] : [])], { stdio: 'inherit' });
+  // The pack and configuration JSON Schemas come from the loader's own schemas. CI leaves the committed
+  // files alone, so the schema test fails there when a change to the schemas was committed without them.
+  if (!process.env.CI) execFileSync(process.execPath, ['dist/write-schemas.js'], { stdio: 'inherit' });
 }
