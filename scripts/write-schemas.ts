@@ -4,8 +4,8 @@ import { configJsonSchema, packJsonSchema, schemaText } from '../rules/packs/jso
 
 /**
  * Writes schemas/pack.schema.json and schemas/config.schema.json from the
- * loader's own schemas (run by esbuild.mjs after each build). With `--check`
- * (CI), fails instead when a committed file is out of date.
+ * loader's own schemas (run by esbuild.mjs after each build outside CI). With
+ * `--check`, writes nothing and fails when a file is out of date.
  */
 function main(argv: string[]): number {
   const root = path.resolve(__dirname, '..');
