@@ -1,5 +1,4 @@
-import { parse as parseYaml } from 'yaml';
-import lexiconText from './lexicon.yaml';
+import { data as lexiconData } from './lexicon.yaml';
 import { Break, type Word } from './sentences.js';
 import { stemOf } from './tokens.js';
 
@@ -31,7 +30,7 @@ interface Lexicon {
   titles: string[];
 }
 
-const lexicon = parseYaml(lexiconText) as Lexicon;
+const lexicon = lexiconData as Lexicon;
 const stems = (words: string[]) => new Set(words.map((word) => stemOf(word.toLowerCase())));
 const determiners = stems(lexicon['negating-determiners']);
 const negatingVerbs = stems(lexicon['negating-verbs']);

@@ -1,12 +1,11 @@
-import { parse as parseYaml } from 'yaml';
-import sectionKindsText from './section-kinds.yaml';
+import { data as sectionKindsData } from './section-kinds.yaml';
 import { tokenize } from './tokens.js';
 
 /** The canonical kind of a section, or `unknown` for a heading that names none. */
 export type SectionKind = string;
 
 /** Canonical section kinds and their heading wordings, as data. */
-export const SECTION_SYNONYMS: Readonly<Record<string, string[]>> = parseYaml(sectionKindsText) as Record<string, string[]>;
+export const SECTION_SYNONYMS: Readonly<Record<string, string[]>> = sectionKindsData as Record<string, string[]>;
 
 /** Every canonical section kind a pack may name. */
 export const SECTION_KINDS: readonly string[] = Object.keys(SECTION_SYNONYMS);

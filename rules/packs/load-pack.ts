@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
-import coreText from './core.yaml';
+import coreText, { data as coreData } from './core.yaml';
 import type { TSchema } from '@sinclair/typebox';
 import { ConceptSchema, PackSchema, RuleFieldsSchema, type PackFile } from './schema.js';
 import { ConfigurationError, pointerPath, PositionedFile, type Problem } from './problems.js';
@@ -27,7 +27,7 @@ export interface LoadedPack {
 
 /** Reads a pack file from disk (or the built-in pack by name) and validates its shape; throws ConfigurationError. */
 export function loadPackFile(file: string): LoadedPack {
-  if (file === CORE_PACK) return parsePack(CORE_PACK, coreText, undefined);
+  if (file === CORE_PACK) return parsePack(CORE_PACK, coreText, undefined, { value: structuredClone(coreData) });
   let target = file;
   try {
     if (statSync(file).isDirectory()) {
@@ -60,10 +60,11 @@ export function problemAt(file: string, message: string): ConfigurationError {
 }
 
 /** Parses pack text and validates its shape; throws ConfigurationError listing every problem. */
-export function parsePack(file: string, text: string, folder: string | undefined): LoadedPack {
-  const source = new PositionedFile(file, text);
+export function parsePack(file: string, text: string, folder: string | undefined, known?: { value: unknown }): LoadedPack {
+  const source = new PositionedFile(file, text, known);
   if (source.problems.length > 0) throw new ConfigurationError(source.problems);
   const value = source.value;
+  if (source.problems.length > 0) throw new ConfigurationError(source.problems);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw problemAt(file, 'a pack must be a mapping with name, version and rules; see docs/packs.md');
   }

@@ -1,4 +1,7 @@
-import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+
+/** The most alias expansions a pack or configuration may make before it is refused. */
+const MAX_ALIAS_COUNT = 100;
 
 /** One problem in a pack or configuration file, with where it is and what to do. */
 export interface Problem {
@@ -26,25 +29,76 @@ export class ConfigurationError extends Error {
 
 /** A YAML or JSON file parsed with positions, so problems can name line and column. */
 export class PositionedFile {
-  readonly document: Document;
   readonly problems: Problem[] = [];
   private readonly lineCounter = new LineCounter();
+  private converted = false;
+  private plain: unknown;
+  private parsed: Document | undefined;
 
+  /**
+   * Parses `text` with positions. When `known` is given (data already parsed
+   * and known to be valid YAML, such as the built-in pack), positions are only
+   * worked out if a problem needs one.
+   */
   constructor(
     readonly file: string,
     readonly text: string,
+    known?: { value: unknown },
   ) {
-    this.document = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
-    for (const error of [...this.document.errors, ...this.document.warnings]) {
-      const at = this.lineCounter.linePos(error.pos[0]);
-      const message = error.message.split('\n')[0];
-      this.problems.push({ file, line: at.line, column: at.col, message: `${message}; fix the YAML syntax here` });
+    if (known) {
+      this.converted = true;
+      this.plain = known.value;
+    } else {
+      this.collectSyntaxProblems();
     }
   }
 
-  /** The parsed value (plain objects and arrays). */
+  /** The YAML document with positions, parsed on first use. */
+  get document(): Document {
+    this.parsed ??= parseDocument(this.text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    return this.parsed;
+  }
+
+  private collectSyntaxProblems(): void {
+    for (const error of [...this.document.errors, ...this.document.warnings]) {
+      const at = this.lineCounter.linePos(error.pos[0]);
+      const message = error.message.split('\n')[0];
+      this.problems.push({ file: this.file, line: at.line, column: at.col, message: `${message}; fix the YAML syntax here` });
+    }
+  }
+
+  /** The parsed value (plain objects and arrays); undefined when the file has problems. */
   get value(): unknown {
-    return this.document.toJS({ maxAliasCount: 100 });
+    if (this.converted) return this.plain;
+    this.converted = true;
+    try {
+      this.plain = this.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // An alias to an anchor not yet set, or aliases expanding without bound ("billion laughs").
+      const at = this.lineCounter.linePos(this.aliasOffset() ?? 0);
+      const message = (error as Error).message.split('\n')[0];
+      this.problems.push({ file: this.file, line: at.line, column: at.col, message: `${message}; write the values out instead of using this alias` });
+      this.plain = undefined;
+    }
+    return this.plain;
+  }
+
+  /** The offset of the first alias that points nowhere, else of the first alias. */
+  private aliasOffset(): number | undefined {
+    let first: number | undefined;
+    let unresolved: number | undefined;
+    visit(this.document, {
+      Alias: (_key, alias) => {
+        if (!isAlias(alias) || !alias.range) return undefined;
+        first ??= alias.range[0];
+        if (alias.resolve(this.document) === undefined) {
+          unresolved = alias.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return unresolved ?? first;
   }
 
   /** The position of the node at a path, or of its nearest existing parent. */

@@ -53,12 +53,12 @@ export function checkPin(pin: PackPin, pack: LoadedPack, referrer: string): void
 /** Problems with a pack's `engine` field: not a range, or a range this Assessment Lint is not in. */
 export function engineProblems(source: PositionedFile, engine: unknown, engineVersion = ENGINE_VERSION): Problem[] {
   if (typeof engine !== 'string') return [];
-  const at = source.positionOf(['engine']);
+  const at = () => source.positionOf(['engine']);
   if (!semver.validRange(engine)) {
-    return [{ file: source.file, ...at, message: `engine: '${engine}' is not a version range; write one such as ">=0.1.0" or "^1.2.0"` }];
+    return [{ file: source.file, ...at(), message: `engine: '${engine}' is not a version range; write one such as ">=0.1.0" or "^1.2.0"` }];
   }
   if (!semver.satisfies(engineVersion, engine, { includePrerelease: true })) {
-    return [{ file: source.file, ...at, message: `this pack needs Assessment Lint ${engine}, but this is ${engineVersion}; update Assessment Lint, or use a version of the pack made for ${engineVersion}` }];
+    return [{ file: source.file, ...at(), message: `this pack needs Assessment Lint ${engine}, but this is ${engineVersion}; update Assessment Lint, or use a version of the pack made for ${engineVersion}` }];
   }
   return [];
 }
