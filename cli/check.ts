@@ -31,7 +31,7 @@ export interface CheckOptions {
 export async function runCheck(options: CheckOptions): Promise<number> {
   const { files, unmatched } = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
   if (files.length === 0) {
-    throw new UsageError(`no drafts found in ${unmatched.map((entry) => `'${entry}'`).join(', ')}; give files, folders or globs of .md, .markdown or .txt drafts`);
+    throw new UsageError(`no drafts found in ${unmatched.map((entry) => `'${entry}'`).join(', ')}; give files, folders or globs of .md, .markdown, .txt or .docx drafts`);
   }
   for (const entry of unmatched) process.stderr.write(`assessment-lint: '${entry}' matched no drafts; check the path\n`);
   const job = { files, config: options.config, packs: options.packs, quiet: options.quiet, cwd: process.cwd() };

@@ -5,6 +5,8 @@ import { isDraftPath } from '../rules/io/read-draft.js';
 
 /** Folders never walked into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', '.vscode-test']);
+/** Word's lock file for an open document (`~$report.docx`): not a draft. */
+const WORD_LOCK_PREFIX = '~$';
 
 /** The drafts named by the command line, and the arguments that matched nothing. */
 export interface CollectedFiles {
@@ -18,7 +20,7 @@ function walk(folder: string, found: string[]): void {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, found);
-    } else if (entry.isFile() && isDraftPath(entry.name)) {
+    } else if (entry.isFile() && isDraftPath(entry.name) && !entry.name.startsWith(WORD_LOCK_PREFIX)) {
       found.push(full);
     }
   }
@@ -26,7 +28,7 @@ function walk(folder: string, found: string[]): void {
 
 /**
  * Expands paths, folders and globs into draft files: folders are walked for
- * .md, .markdown and .txt; a file named directly is linted whatever its extension.
+ * .md, .markdown, .txt and .docx; a file named directly is linted whatever its extension.
  */
 export function collectFiles(argumentsGiven: string[], cwd = process.cwd()): CollectedFiles {
   const files = new Set<string>();
@@ -34,7 +36,7 @@ export function collectFiles(argumentsGiven: string[], cwd = process.cwd()): Col
   for (const argument of argumentsGiven) {
     const found: string[] = [];
     if (isDynamicPattern(argument)) {
-      for (const match of globSync(argument, { cwd, absolute: true, ignore: ['**/node_modules/**'] })) if (isDraftPath(match)) found.push(match);
+      for (const match of globSync(argument, { cwd, absolute: true, ignore: ['**/node_modules/**'] })) if (isDraftPath(match) && !path.basename(match).startsWith(WORD_LOCK_PREFIX)) found.push(match);
     } else {
       const full = path.resolve(cwd, argument);
       let stats;

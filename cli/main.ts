@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import packageJson from '../package.json';
 import { ConfigurationError } from '../rules/packs/problems.js';
+import { runAudit } from './audit/audit-command.js';
 import { FORMATS, runCheck, type Format } from './check.js';
 import { isLintWorker, runLintWorker } from './lint-pool.js';
 import { runInit } from './init-command.js';
@@ -12,6 +13,8 @@ const HELP = `assessment-lint ${packageJson.version}: checks probation assessmen
 
 Usage:
   assessment-lint check [paths, folders or globs...] [options]
+  assessment-lint audit [folders, files or globs...] [--out FILE] [--format html|json|csv] [--snippets]
+                                          caseload audit: pass rate per rule beside the inspectorate's figures
   assessment-lint rules [--pack FILE] [--config FILE] [--explain RULE-ID]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
   assessment-lint pack validate FILE      print every problem in a pack or configuration as file:line:column
@@ -27,6 +30,14 @@ check options:
   --max-warnings N     exit 1 when there are more than N warnings
   --quiet              report errors only
 
+audit options (and --pack, --config as for check):
+  --out FILE           write the report to FILE (the format follows its extension unless --format is given)
+  --format NAME        html (default), json or csv
+  --snippets           quote a short snippet of each finding (the report otherwise holds no draft text)
+
+Drafts are .md, .markdown, .txt and .docx files; in a Word draft, the line of a
+finding is the paragraph number and the column counts characters in that paragraph.
+
 Exit codes: 0 nothing failed; 1 an error-severity finding, or more warnings than
 --max-warnings; 2 a usage, configuration or pack problem. pack test exits 1
 when an example fails; pack validate exits 2 when the file has problems.
@@ -39,7 +50,9 @@ function parse(argv: string[]) {
     options: {
       pack: { type: 'string', multiple: true, default: [] },
       config: { type: 'string' },
-      format: { type: 'string', default: 'stylish' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      snippets: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -72,8 +85,11 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain });
     if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config });
     if (command === 'init') return runInit(paths[0]);
-    if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, rules, pack or init (see --help)`);
-    const format = values.format as Format;
+    if (command === 'audit') {
+      return await runAudit({ paths, packs: values.pack ?? [], config: values.config, out: values.out ?? values.output, format: values.format, snippets: values.snippets ?? false, version: packageJson.version });
+    }
+    if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, audit, rules, pack or init (see --help)`);
+    const format = (values.format ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {

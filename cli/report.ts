@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { LintMessage } from '../rules/core/contracts.js';
+import type { CoverageStatus } from '../rules/core/contracts.js';
 import type { SuppressedMessage } from '../rules/core/engine.js';
 import type { LineIndex } from '../rules/core/line-index.js';
+import type { ParagraphMap } from '../rules/io/read-docx.js';
 
 /** A message with one-based line and column positions, as command-line formats print them. */
 export interface PositionedMessage extends LintMessage {
@@ -21,6 +23,10 @@ export interface FileReport {
   suppressed: Array<SuppressedMessage & { line: number }>;
   /** Set when the file could not be linted (binary, unreadable, too large). */
   skipped?: string;
+  /** Whether each coverage rule applied and was met (for the audit's "documents where it applies"). */
+  coverage?: Array<{ ruleId: string; status: CoverageStatus }>;
+  /** Ids of the rules that ran on the file (not switched off for it), including the engine's suppression check. */
+  rulesRun?: string[];
 }
 
 /** The rules that ran, for formats that describe them (SARIF). */
@@ -31,11 +37,17 @@ export interface RuleSummary {
   severity: string;
 }
 
-/** Adds one-based positions to a message (UTF-16 columns, as editors count). */
-export function positionMessage(message: LintMessage, lines: LineIndex): PositionedMessage {
-  const start = lines.positionAt(message.start);
-  const end = lines.positionAt(message.end);
-  return { ...message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+/** Adds one-based positions to a message (UTF-16 columns, as editors count); for a Word draft, lines are paragraph numbers. */
+export function positionMessage(message: LintMessage, lines: LineIndex, paragraphs?: ParagraphMap): PositionedMessage {
+  const start = lineAndColumn(lines, message.start, paragraphs);
+  const end = lineAndColumn(lines, message.end, paragraphs);
+  return { ...message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The one-based line and column of an offset; for a Word draft, the paragraph number and the column in that paragraph. */
+export function lineAndColumn(lines: LineIndex, offset: number, paragraphs?: ParagraphMap): { line: number; column: number } {
+  const position = lines.positionAt(offset);
+  return paragraphs ? paragraphs.at(position.line, position.character) : { line: position.line + 1, column: position.character + 1 };
 }
 
 /** A path relative to the working folder with forward slashes, for reports. */

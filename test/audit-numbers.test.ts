@@ -1,0 +1,244 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadDraft } from '../rules/io/load-draft.js';
+import { Linter } from '../rules/linter.js';
+import { CSV_COLUMNS, csvField } from '../cli/audit/render-csv.js';
+import { parsePublishedFigures, publishedFigures } from '../cli/audit/published-figures.js';
+import { ProgressBar } from '../cli/audit/progress.js';
+import type { AuditSummary } from '../cli/audit/summarise.js';
+import { caseload } from './audit-fixtures.js';
+import { corePack, REPO_ROOT, runCli, TempFolder, type CliRun } from './helpers.js';
+
+interface CheckReport {
+  filePath: string;
+  skipped?: string;
+  messages: Array<{ ruleId: string; severity: string; line: number }>;
+  suppressed: Array<{ ruleId: string; line: number; reason: string | null }>;
+}
+
+function parsed<T>(run: CliRun): T {
+  assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
+  return JSON.parse(run.stdout) as T;
+}
+
+/** Splits RFC 4180 CSV text into rows of fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (quoted) {
+      if (character === '"' && text[index + 1] === '"') (field += '"'), index++;
+      else if (character === '"') quoted = false;
+      else field += character;
+    } else if (character === '"') quoted = true;
+    else if (character === ',') row.push(field), (field = '');
+    else if (character === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (character !== '\r') field += character;
+  }
+  return rows;
+}
+
+/** Checks that every audit number can be recomputed from `check --format json` on the same files. */
+function assertAgrees(audit: AuditSummary, check: CheckReport[]): void {
+  const linted = check.filter((report) => !report.skipped);
+  assert.deepEqual(
+    audit.documents.map((row) => [row.file, row.skipped ?? null]),
+    check.map((report) => [report.filePath, report.skipped ?? null]),
+    'the same files, in the same order, skipped for the same reasons',
+  );
+  for (const [index, report] of check.entries()) {
+    const row = audit.documents[index];
+    assert.deepEqual([...row.gaps].sort(), [...new Set(report.messages.map((message) => message.ruleId))].sort(), `gaps of ${report.filePath}`);
+    assert.equal(row.findings, report.messages.length, `findings of ${report.filePath}`);
+    assert.deepEqual(row.suppressions, report.suppressed, `suppressions of ${report.filePath}`);
+  }
+  for (const rule of audit.rules) {
+    const failing = linted.filter((report) => report.messages.some((message) => message.ruleId === rule.id)).length;
+    assert.equal(rule.failing, failing, `${rule.id}: failing drafts`);
+    assert.equal(rule.passing, rule.applicable - failing, `${rule.id}: passing drafts`);
+    assert.equal(rule.findings, linted.flatMap((report) => report.messages).filter((message) => message.ruleId === rule.id).length, `${rule.id}: findings`);
+    const suppressed = linted.flatMap((report) => report.suppressed).filter((entry) => entry.ruleId === rule.id);
+    assert.equal(rule.suppressions.reduce((sum, entry) => sum + entry.findings, 0), suppressed.length, `${rule.id}: suppressed findings`);
+    assert.equal(rule.passRate, rule.applicable === 0 ? null : Math.round((rule.passing / rule.applicable) * 1000) / 10, `${rule.id}: pass rate`);
+  }
+  assert.equal(audit.totals.errors, linted.flatMap((report) => report.messages).filter((message) => message.severity === 'error').length);
+  assert.equal(
+    audit.gapDistribution.reduce((sum, bin) => sum + bin.documents, 0),
+    linted.length,
+    'every linted draft is counted once in the gap distribution',
+  );
+}
+
+describe('audit', function () {
+  this.timeout(120_000);
+  let folder: TempFolder;
+  let audit: AuditSummary;
+  let check: CheckReport[];
+  let auditRun: CliRun;
+
+  before(async () => {
+    folder = await caseload();
+    auditRun = await runCli(['audit', 'caseload', '--format', 'json'], folder.root);
+    audit = parsed<AuditSummary>(auditRun);
+    check = parsed<CheckReport[]>(await runCli(['check', 'caseload', '--format', 'json'], folder.root));
+  });
+  after(() => folder.remove());
+
+  it('agrees with check on the same files: gaps, findings, suppressions, failing and passing drafts', () => {
+    assert.ok(audit.totals.linted >= 6, `linted ${audit.totals.linted}`);
+    assertAgrees(audit, check);
+  });
+
+  it('counts a conditional rule only where its condition holds, as the engine reports coverage', async () => {
+    const linter = new Linter();
+    const expected = new Map<string, number>();
+    for (const row of audit.documents.filter((document) => !document.skipped)) {
+      const draft = await loadDraft(folder.path(row.file));
+      assert.ok(draft.ok);
+      const { result } = linter.lintText(draft.text, draft.format, folder.path(row.file));
+      for (const entry of result.coverage) if (entry.status !== 'not-applicable') expected.set(entry.ruleId, (expected.get(entry.ruleId) ?? 0) + 1);
+    }
+    const enquiry = audit.rules.find((rule) => rule.id === 'safeguarding-enquiry')!;
+    assert.equal(enquiry.applicable, expected.get('safeguarding-enquiry'));
+    assert.ok(enquiry.applicable < audit.totals.linted, 'the strong example raises no safeguarding question, so the rule does not apply to every draft');
+    const flagged = audit.rules.find((rule) => rule.id === 'uncritical-language')!;
+    assert.equal(flagged.applicable, audit.totals.linted, 'a rule without a condition applies to every draft it ran on');
+    const teamRule = audit.rules.find((rule) => rule.id === 'person-first-language')!;
+    assert.equal(teamRule.applicable, 1, "a team pack's rule applies only where that pack is configured");
+  });
+
+  it('lists suppressions with their reasons and counts a suppressed draft as passing by suppression', () => {
+    const da = audit.rules.find((rule) => rule.id === 'domestic-abuse-enquiry')!;
+    assert.deepEqual(da.suppressions, [{ reason: 'police DA check requested 10/03, not returned by the court date', findings: 1 }]);
+    assert.equal(da.passingBySuppression, 1);
+    const reasoning = audit.rules.find((rule) => rule.id === 'risk-reasoning')!;
+    assert.deepEqual(reasoning.suppressions, [{ reason: null, findings: 1 }]);
+    const row = audit.documents.find((document) => document.file === 'caseload/suppressed.md')!;
+    assert.ok(row.gaps.includes('suppression-reason'), 'a suppression without a reason is itself a gap, as check reports it');
+    assert.ok(!row.gaps.includes('domestic-abuse-enquiry'));
+  });
+
+  it('puts the published figure and its source beside the rules it measures', () => {
+    const da = audit.rules.find((rule) => rule.id === 'domestic-abuse-enquiry')!;
+    const children = audit.rules.find((rule) => rule.id === 'safeguarding-enquiry')!;
+    assert.equal(da.published?.percent, 51);
+    assert.equal(children.published?.percent, 48);
+    assert.match(da.published!.sources[0], /^https:\/\/www\.communitycare\.co\.uk\//);
+    assert.equal(audit.rules.find((rule) => rule.id === 'alcohol')!.published, undefined);
+  });
+
+  it('reports unreadable and binary files as skipped and carries on', () => {
+    const skipped = Object.fromEntries(audit.documents.filter((row) => row.skipped).map((row) => [row.file, row.skipped]));
+    assert.match(skipped['caseload/binary.txt'] ?? '', /binary/);
+    assert.match(skipped['caseload/broken.docx'] ?? '', /not a readable Word/);
+    assert.equal(audit.totals.skipped, 2);
+    assert.ok(audit.documents.some((row) => row.file === 'caseload/weak.docx' && !row.skipped && row.gaps.length > 0));
+    assert.match(auditRun.stderr, /2 files skipped/);
+  });
+
+  it('holds no draft text without --snippets, and short snippets with it', async () => {
+    const phrase = 'out of character';
+    assert.ok(!JSON.stringify(audit).includes(phrase));
+    const withSnippets = parsed<AuditSummary>(await runCli(['audit', 'caseload', '--format', 'json', '--snippets'], folder.root));
+    const snippets = withSnippets.documents.flatMap((row) => row.snippets ?? []);
+    assert.ok(snippets.some((snippet) => snippet.ruleId === 'uncritical-language' && snippet.text.includes(phrase)), JSON.stringify(snippets));
+    assert.ok(snippets.every((snippet) => snippet.text.length <= 60));
+  });
+
+  it('writes CSV with the same numbers as JSON, the format taken from the --out extension', async () => {
+    const run = await runCli(['audit', 'caseload', '--out', 'audit.csv'], folder.root);
+    assert.equal(run.code, 0, run.stderr);
+    const [header, ...rows] = parseCsv(readFileSync(folder.path('audit.csv'), 'utf8'));
+    assert.deepEqual(header, [...CSV_COLUMNS]);
+    const column = (name: (typeof CSV_COLUMNS)[number]) => header.indexOf(name);
+    const ruleRows = rows.filter((row) => row[0] === 'rule');
+    assert.deepEqual(
+      ruleRows.map((row) => [row[column('rule')], Number(row[column('applicable')]), Number(row[column('passing')]), row[column('pass_rate')], row[column('published_percent')]]),
+      audit.rules.map((rule) => [rule.id, rule.applicable, rule.passing, rule.passRate === null ? '' : String(rule.passRate), rule.published ? String(rule.published.percent) : '']),
+    );
+    const documentRows = rows.filter((row) => row[0] === 'document');
+    assert.deepEqual(
+      documentRows.map((row) => [row[column('file')], row[column('gaps')], row[column('skipped')]]),
+      audit.documents.map((document) => [document.file, document.skipped ? '' : String(document.gaps.length), document.skipped ?? '']),
+    );
+    assert.deepEqual(
+      rows.filter((row) => row[0] === 'gap-distribution').map((row) => [Number(row[column('gaps')]), Number(row[column('drafts')])]),
+      audit.gapDistribution.map((bin) => [bin.gaps, bin.documents]),
+    );
+  });
+
+  it('shows no progress bar when standard error is not a terminal, and draws one when it is', () => {
+    assert.ok(!auditRun.stderr.includes('auditing ['), auditRun.stderr);
+    let written = '';
+    const terminal = { isTTY: true, write: (text: string) => ((written += text), true) } as unknown as NodeJS.WriteStream;
+    const bar = new ProgressBar(2, terminal);
+    bar.tick();
+    bar.tick();
+    bar.finish();
+    assert.match(written, /auditing \[#{30}\] 2\/2 drafts/);
+  });
+
+  it('exits as check does: 1 with an error-severity finding, 2 for a usage problem', async () => {
+    folder.write({ 'strict/.assessment-lint.yaml': 'rules:\n  domestic-abuse-enquiry: error\n' });
+    const strict = ['strict/weak.md', readFileSync(`${REPO_ROOT}/examples/short-format-weak.md`, 'utf8')] as const;
+    folder.write({ [strict[0]]: strict[1] });
+    const failing = await runCli(['audit', 'strict', '--format', 'json'], folder.root);
+    assert.equal(failing.code, 1, failing.stderr);
+    assert.equal((await runCli(['check', 'strict'], folder.root)).code, 1);
+    assert.equal(parsed<AuditSummary>(failing).totals.errors, 1);
+    assert.equal((await runCli(['audit', 'caseload', '--format', 'pdf'], folder.root)).code, 2);
+    assert.equal((await runCli(['audit', 'no-such-folder'], folder.root)).code, 2);
+  });
+});
+
+describe('audit of a large caseload (worker threads)', function () {
+  this.timeout(180_000);
+
+  it('gives the numbers check gives, and those the copies imply', async () => {
+    const strong = readFileSync(`${REPO_ROOT}/examples/standard-report-strong.md`, 'utf8');
+    const weak = readFileSync(`${REPO_ROOT}/examples/short-format-weak.md`, 'utf8');
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 70; index++) files[`big/strong-${String(index).padStart(3, '0')}.md`] = strong;
+    for (let index = 0; index < 50; index++) files[`big/weak-${String(index).padStart(3, '0')}.md`] = weak;
+    const folder = new TempFolder(files);
+    try {
+      const audit = parsed<AuditSummary>(await runCli(['audit', 'big', '--format', 'json'], folder.root));
+      const check = parsed<CheckReport[]>(await runCli(['check', 'big', '--format', 'json'], folder.root));
+      assertAgrees(audit, check);
+      assert.equal(audit.totals.linted, 120);
+      const sole = audit.rules.find((rule) => rule.id === 'sole-account')!;
+      assert.deepEqual([sole.applicable, sole.failing], [120, 50]);
+      assert.equal(audit.gapDistribution[0].documents, 70, 'the strong example has no gaps');
+    } finally {
+      folder.remove();
+    }
+  });
+});
+
+describe('audit data and formats', () => {
+  it('keys every published figure by a rule of the built-in pack, each with an https source', () => {
+    const ids = new Set(corePack().rules.map((rule) => rule.id));
+    const figures = publishedFigures();
+    assert.deepEqual(Object.keys(figures).sort(), ['domestic-abuse-enquiry', 'safeguarding-enquiry']);
+    for (const [id, figure] of Object.entries(figures)) {
+      assert.ok(ids.has(id), `${id} is a rule id`);
+      assert.ok(figure.sources.every((url) => url.startsWith('https://')));
+    }
+  });
+
+  it('refuses a published figure without a source or out of range', () => {
+    assert.throws(() => parsePublishedFigures('alcohol:\n  percent: 40\n  measure: m\n  period: p\n  sources: []\n'), /published figures/);
+    assert.throws(() => parsePublishedFigures('alcohol:\n  percent: 140\n  measure: m\n  period: p\n  sources: [https://example.org]\n'), /published figures/);
+  });
+
+  it('quotes CSV fields that need it and defuses text a spreadsheet would run', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a, "b"'), '"a, ""b"""');
+    assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+    assert.equal(csvField(12.5), '12.5');
+    assert.equal(csvField(null), '');
+  });
+});
