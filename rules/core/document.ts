@@ -40,7 +40,12 @@ export class ChunkCache {
   private previous = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
   private size = 0;
 
-  constructor(private readonly limit = 20_000) {}
+  constructor(private limit = 20_000) {}
+
+  /** Makes room for a draft of this many chunks, so building it never evicts its own chunks. */
+  fit(chunks: number): void {
+    this.limit = Math.max(this.limit, chunks);
+  }
 
   /** Returns the parsed chunk for a text, parsing it on a miss. Chunks unused for a while are forgotten. */
   get(text: string, format: DocumentFormat): ParsedChunk {
@@ -159,7 +164,8 @@ export class AssessmentDocument {
   readonly sections: Section[] = [];
   readonly units: PlacedUnit[] = [];
   readonly directives: Directive[];
-  private readonly chunks: Array<{ offset: number; parsed: ParsedChunk }> = [];
+  private readonly chunks: Array<{ offset: number; parsed: ParsedChunk; firstUnit: number }> = [];
+  private readonly rawCache = new WeakMap<Matcher, Map<string, Array<{ chunk: number; mention: ChunkMention }>>>();
   private readonly mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
   private readonly allMentions = new WeakMap<Matcher, Mention[]>();
   private personPronoun: 'he' | 'she' | undefined;
@@ -176,9 +182,13 @@ export class AssessmentDocument {
     this.lines = new LineIndex(text);
     const pronouns = { he: 0, she: 0, they: 0 };
     const surnames = new Map<string, number>();
-    for (const span of splitChunks(text, format)) {
+    const spans = splitChunks(text, format);
+    cache.fit(spans.length);
+    let unitCount = 0;
+    for (const span of spans) {
       const parsed = cache.get(text.slice(span.start, span.end), format);
-      this.chunks.push({ offset: span.start, parsed });
+      this.chunks.push({ offset: span.start, parsed, firstUnit: unitCount });
+      unitCount += parsed.units.length;
       for (const family of ['he', 'she', 'they'] as const) pronouns[family] += parsed.pronouns[family];
       for (const name of parsed.otherNames) this.otherNames.add(name);
       for (const name of parsed.titledNames) surnames.set(name, (surnames.get(name) ?? 0) + 1);
@@ -259,29 +269,45 @@ export class AssessmentDocument {
     return lists.flat().sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  private placeMentions(matcher: Matcher, concept: string): Mention[] {
-    const mentions: Mention[] = [];
-    let unitIndex = 0;
-    for (const chunk of this.chunks) {
-      for (const mention of chunkMentions(chunk.parsed, matcher).get(concept) ?? []) {
-        const start = chunk.offset + mention.start;
-        const end = chunk.offset + mention.end;
-        mentions.push({
-          concept: mention.concept,
-          start,
-          end,
-          text: this.text.slice(start, end),
-          negated: mention.negated,
-          about: this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject),
-          inLabel: mention.inLabel,
-          labelAnswered: mention.labelAnswered,
-          unit: this.units[unitIndex + mention.unit],
-          sentence: mention.sentence,
-        });
+  /** Every chunk's matches for a matcher, gathered in one pass and grouped by concept. */
+  private rawMentions(matcher: Matcher): Map<string, Array<{ chunk: number; mention: ChunkMention }>> {
+    let raw = this.rawCache.get(matcher);
+    if (raw) return raw;
+    raw = new Map();
+    this.chunks.forEach((chunk, index) => {
+      let chunkMentions = chunk.parsed.mentions.get(matcher);
+      if (!chunkMentions) {
+        chunkMentions = groupByConcept(matchChunk(chunk.parsed, matcher));
+        chunk.parsed.mentions.set(matcher, chunkMentions);
       }
-      unitIndex += chunk.parsed.units.length;
-    }
-    return mentions;
+      for (const [concept, list] of chunkMentions) {
+        let entries = raw!.get(concept);
+        if (!entries) raw!.set(concept, (entries = []));
+        for (const mention of list) entries.push({ chunk: index, mention });
+      }
+    });
+    this.rawCache.set(matcher, raw);
+    return raw;
+  }
+
+  private placeMentions(matcher: Matcher, concept: string): Mention[] {
+    return (this.rawMentions(matcher).get(concept) ?? []).map(({ chunk: index, mention }) => {
+      const chunk = this.chunks[index];
+      const start = chunk.offset + mention.start;
+      const end = chunk.offset + mention.end;
+      return {
+        concept: mention.concept,
+        start,
+        end,
+        text: this.text.slice(start, end),
+        negated: mention.negated,
+        about: this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject),
+        inLabel: mention.inLabel,
+        labelAnswered: mention.labelAnswered,
+        unit: this.units[chunk.firstUnit + mention.unit],
+        sentence: mention.sentence,
+      };
+    });
   }
 
   private isAboutOther(mention: ChunkMention): boolean {
