@@ -2,12 +2,25 @@
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
 const IMPORT_META_SHIM = "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+// YAML data files are bundled as their text (for error positions) and as parsed data (for a fast start).
+const yamlData = {
+  name: 'yaml-data',
+  setup(build) {
+    build.onLoad({ filter: /\.ya?ml$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const data = JSON.stringify(JSON.stringify(parseYaml(text)));
+      return { contents: `export default ${JSON.stringify(text)};\nexport const data = JSON.parse(${data});\n`, loader: 'js' };
+    });
+  },
+};
 
 const shared = {
   bundle: true,
@@ -16,7 +29,7 @@ const shared = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  loader: { '.yaml': 'text' },
+  plugins: [yamlData],
   logLevel: 'warning',
   legalComments: 'none',
   // Some ESM dependencies read import.meta.url; give the CommonJS bundle an equivalent.
