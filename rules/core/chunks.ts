@@ -6,30 +6,32 @@ export type DocumentFormat = 'markdown' | 'plaintext';
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FRONT_MATTER_OPEN = /^---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
-const BLANK = /^[ \t]*$/;
-const INDENTED = /^( {2,}|\t)\S/;
-const SENTENCE_END = /[.!?:;"'\u201d\u2019)\]]\s*$/;
-const COMMENT_OPEN = /<!--/;
-const COMMENT_CLOSE = /-->/;
+const SENTENCE_END_CHARS = new Set(['.', '!', '?', ':', ';', '"', "'", '\u201d', '\u2019', ')', ']']);
+const SPACE = 32;
+const TAB = 9;
 
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function readLines(text: string): Line[] {
-  const lines: Line[] = [];
+/** Line starts and ends (before the break) of a text, without copying the lines. */
+function lineSpans(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : -1;
     if (code === 10 || code === 13 || code === -1) {
-      lines.push({ start, end: i, text: text.slice(start, i) });
+      starts.push(start);
+      ends.push(i);
       if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
-  return lines;
+  return { starts, ends };
+}
+
+/** Every offset at which `needle` occurs, in order. */
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
+  return found;
 }
 
 /**
@@ -40,13 +42,22 @@ function readLines(text: string): Line[] {
  * ends a sentence. Front matter is left out.
  */
 export function splitChunks(text: string, format: DocumentFormat): Span[] {
-  const lines = readLines(text);
+  const { starts, ends } = lineSpans(text);
+  const lineText = (index: number) => text.slice(starts[index], ends[index]);
   const chunks: Span[] = [];
   let first = 0;
-  if (format === 'markdown' && lines.length > 1 && FRONT_MATTER_OPEN.test(lines[0].text)) {
-    const close = lines.findIndex((line, index) => index > 0 && FRONT_MATTER_CLOSE.test(line.text));
-    if (close > 0) first = close + 1;
+  if (format === 'markdown' && starts.length > 1 && FRONT_MATTER_OPEN.test(lineText(0))) {
+    for (let index = 1; index < starts.length; index++) {
+      if (FRONT_MATTER_CLOSE.test(lineText(index))) {
+        first = index + 1;
+        break;
+      }
+    }
   }
+  const opens = format === 'markdown' ? occurrences(text, '<!--') : [];
+  const closes = format === 'markdown' ? occurrences(text, '-->') : [];
+  let nextOpen = 0;
+  let nextClose = 0;
   let current: Span | undefined;
   let fence: string | undefined;
   let inComment = false;
@@ -55,32 +66,53 @@ export function splitChunks(text: string, format: DocumentFormat): Span[] {
     if (current) chunks.push(current);
     current = undefined;
   };
-  for (let index = first; index < lines.length; index++) {
-    const line = lines[index];
-    const blank = BLANK.test(line.text);
+  for (let index = first; index < starts.length; index++) {
+    const lineStart = starts[index];
+    const lineEnd = ends[index];
+    let firstChar = lineStart;
+    while (firstChar < lineEnd && (text.charCodeAt(firstChar) === SPACE || text.charCodeAt(firstChar) === TAB)) firstChar++;
+    const blank = firstChar === lineEnd;
     if (!fence && !inComment && blank) {
       if (current) sawBlank = true;
       continue;
     }
-    if (current && sawBlank && !(format === 'markdown' && INDENTED.test(line.text))) close();
+    const indented = text.charCodeAt(lineStart) === TAB || firstChar - lineStart >= 2;
+    if (current && sawBlank && !(format === 'markdown' && indented)) close();
     sawBlank = false;
-    if (current) current.end = line.end;
-    else current = { start: line.start, end: line.end };
+    if (current) current.end = lineEnd;
+    else current = { start: lineStart, end: lineEnd };
     if (format === 'markdown') {
-      const fenceMatch = FENCE.exec(line.text);
+      while (nextOpen < opens.length && opens[nextOpen] < lineStart) nextOpen++;
+      while (nextClose < closes.length && closes[nextClose] < lineStart) nextClose++;
+      const lastOpen = lastBefore(opens, nextOpen, lineEnd);
+      const closesAfter = (from: number) => {
+        for (let at = nextClose; at < closes.length && closes[at] < lineEnd; at++) if (closes[at] >= from) return true;
+        return false;
+      };
+      const fenceChar = text.charCodeAt(firstChar);
+      const fenceMatch = firstChar - lineStart <= 3 && (fenceChar === 96 || fenceChar === 126) ? FENCE.exec(lineText(index)) : null;
       if (fence) {
         if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
       } else if (fenceMatch) {
         fence = fenceMatch[1];
       } else if (inComment) {
-        inComment = !COMMENT_CLOSE.test(line.text);
-      } else if (COMMENT_OPEN.test(line.text) && !COMMENT_CLOSE.test(line.text.slice(line.text.lastIndexOf('<!--')))) {
+        inComment = !closesAfter(lineStart);
+      } else if (lastOpen >= 0 && !closesAfter(lastOpen)) {
         inComment = true;
       }
-    } else if (SENTENCE_END.test(line.text)) {
-      close();
+    } else {
+      let lastChar = lineEnd - 1;
+      while (lastChar >= lineStart && /\s/.test(text[lastChar])) lastChar--;
+      if (lastChar >= lineStart && SENTENCE_END_CHARS.has(text[lastChar])) close();
     }
   }
   close();
   return chunks;
+}
+
+/** The last offset in `positions` (from index `from` on) that is before `end`, or -1. */
+function lastBefore(positions: number[], from: number, end: number): number {
+  let last = -1;
+  for (let at = from; at < positions.length && positions[at] < end; at++) last = positions[at];
+  return last;
 }
