@@ -102,6 +102,7 @@ function joinedToPerson(words: Word[], index: number): boolean {
 }
 
 const MAX_NAMES = 3;
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** Who a single word refers to, if it is a reference to a person at all. */
 function referenceOf(words: Word[], index: number, found: { titled?: string }): Subject | undefined {
@@ -141,7 +142,7 @@ export function mentionContext(words: Word[], first: number, end: number): Menti
   const found: { titled?: string } = {};
   const inside = words.slice(first + 1, end).map((word) => pronounFamily.get(word.norm)).find((family) => family !== undefined);
   const subject = inside ?? subjectOf(words, first, names, found);
-  return { negated: isNegated(words, first, end), subject, names, titled: found.titled };
+  return { negated: isNegated(words, first, end), subject, names: names.length > 0 ? names : NO_NAMES, titled: found.titled };
 }
 
 /**

@@ -165,9 +165,9 @@ export class AssessmentDocument {
   readonly units: PlacedUnit[] = [];
   readonly directives: Directive[];
   private readonly chunks: Array<{ offset: number; parsed: ParsedChunk; firstUnit: number }> = [];
-  private readonly rawCache = new WeakMap<Matcher, Map<string, Array<{ chunk: number; mention: ChunkMention }>>>();
-  private readonly mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
-  private readonly allMentions = new WeakMap<Matcher, Mention[]>();
+  private rawCache = new WeakMap<Matcher, Map<string, Array<{ chunk: number; mention: ChunkMention }>>>();
+  private mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
+  private allMentions = new WeakMap<Matcher, Mention[]>();
   private personPronoun: 'he' | 'she' | undefined;
   private readonly otherNames = new Set<string>();
   private personSurname: string | undefined;
@@ -247,6 +247,17 @@ export class AssessmentDocument {
   /** True when the draft has at least one heading. */
   get hasHeadings(): boolean {
     return this.sections.some((section) => section.heading !== undefined);
+  }
+
+  /**
+   * Lets go of the placed mentions once the rules have run: an editor keeps
+   * each open draft's model for hover and outline, and the mentions are the
+   * bulk of it. They are placed again if asked for.
+   */
+  forgetMentions(): void {
+    this.rawCache = new WeakMap();
+    this.mentionCache = new WeakMap();
+    this.allMentions = new WeakMap();
   }
 
   /** Every mention of every concept the matcher knows, in document order. */

@@ -57,11 +57,24 @@ function compareMessages(a: LintMessage, b: LintMessage): number {
  * sorts and de-duplicates.
  */
 export function lint(document: AssessmentDocument, pack: CompiledPack, settings: LintSettings = {}): LintResult {
+  return runToEnd(lintSteps(document, pack, settings));
+}
+
+/** Runs a generator of steps to its end and returns its result. */
+export function runToEnd<Result>(steps: Generator<unknown, Result>): Result {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same run as `lint`, as steps: it pauses after each rule, so a caller can yield to other work between rules or stop. */
+export function* lintSteps(document: AssessmentDocument, pack: CompiledPack, settings: LintSettings = {}): Generator<void, LintResult> {
   const messages: LintMessage[] = [];
   const coverage: CoverageEntry[] = [];
   for (const rule of pack.rules) {
     const severity = effectiveSeverity(rule, settings);
     if (severity === 'off') continue;
+    yield;
     const outcome = rule.kind.check({ document, options: rule.options, matcher: pack.matcher });
     if (outcome.coverage) coverage.push({ ruleId: rule.id, ...outcome.coverage, message: rule.message });
     for (const finding of outcome.findings) {
@@ -94,6 +107,7 @@ export function lint(document: AssessmentDocument, pack: CompiledPack, settings:
     if (range) suppressed.push({ message, reason: range.reason, directive: range.directive.span });
     else kept.push(message);
   }
+  document.forgetMentions();
   return { messages: kept, suppressed, coverage };
 }
 

@@ -11,13 +11,52 @@ export const enum Break {
   Strong = 2,
 }
 
-/** A word with its offsets relative to the start of its block. */
-export interface Word extends Token {
-  start: number;
-  end: number;
-  breakBefore: Break;
+const CAPITAL_BIT = 4;
+const BREAK_BITS = 3;
+
+/**
+ * A word with its offsets relative to the start of its block. Kept small (a
+ * shared folded token, two offsets and a few bits), because a long draft has
+ * tens of thousands of them and the editor keeps them between keystrokes.
+ */
+export class Word implements Token {
+  constructor(
+    private readonly token: Token,
+    readonly start: number,
+    readonly end: number,
+    private readonly bits: number,
+  ) {}
+
+  /** Builds a word from its folded token, offsets, the break before it and whether it is capitalised. */
+  static of(token: Token, start: number, end: number, breakBefore: Break, capitalised: boolean): Word {
+    return new Word(token, start, end, breakBefore | (capitalised ? CAPITAL_BIT : 0));
+  }
+
+  get norm(): string {
+    return this.token.norm;
+  }
+
+  get stem(): string {
+    return this.token.stem;
+  }
+
+  get possessive(): boolean {
+    return this.token.possessive;
+  }
+
+  get negated(): boolean {
+    return this.token.negated;
+  }
+
+  /** How strongly punctuation separates this word from the one before it. */
+  get breakBefore(): Break {
+    return this.bits & BREAK_BITS;
+  }
+
   /** Written with a capital then lower case, as names are (not acronyms such as PNC). */
-  capitalised: boolean;
+  get capitalised(): boolean {
+    return (this.bits & CAPITAL_BIT) !== 0;
+  }
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -61,16 +100,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
       const end = child.position?.end.offset ?? start;
       const text = source.slice(start, end);
       const token = tokenize(text);
-      words.push({
-        norm: token.norm,
-        stem: token.stem,
-        possessive: token.possessive,
-        negated: token.negated,
-        start: mapOffset(start),
-        end: mapEnd(mapOffset, start, end),
-        breakBefore: pending,
-        capitalised: CAPITALISED.test(text),
-      });
+      words.push(Word.of(token, mapOffset(start), mapEnd(mapOffset, start, end), pending, CAPITALISED.test(text)));
       pending = Break.None;
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;
