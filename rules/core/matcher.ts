@@ -105,12 +105,20 @@ export class Matcher {
     return walk.found.length === 0 ? [] : keepOutermost(walk.found);
   }
 
-  /** Follows every edge the words allow, each trie node once per position; gives up on this start when the budget runs out. */
-  private walk(node: TrieNode, position: number, walk: Walk): void {
+  /**
+   * Follows every edge the words allow; gives up on this start when the budget
+   * runs out. Before any gap the walk is a plain descent of the trie; after a
+   * gap, each trie node is visited once per position, so gaps cannot multiply
+   * the work.
+   */
+  private walk(node: TrieNode, position: number, walk: Walk, afterGap = false): void {
     const { words, first, found, visited } = walk;
-    const key = node.id * (words.length + 1) + position;
-    if (visited.has(key) || walk.budget <= 0) return;
-    visited.add(key);
+    if (walk.budget <= 0) return;
+    if (afterGap) {
+      const key = node.id * (words.length + 1) + position;
+      if (visited.has(key)) return;
+      visited.add(key);
+    }
     walk.budget -= 1 + node.terminals.length;
     if (position > first) {
       for (const index of node.terminals) {
@@ -121,19 +129,24 @@ export class Matcher {
     if (position >= words.length) return;
     const word = words[position];
     const byStem = node.stems.get(word.stem);
-    if (byStem) this.walk(byStem, position + 1, walk);
+    if (byStem) this.walk(byStem, position + 1, walk, afterGap);
     const byExact = node.exact.get(word.norm);
-    if (byExact) this.walk(byExact, position + 1, walk);
+    if (byExact) this.walk(byExact, position + 1, walk, afterGap);
     if (node.prefixes.size > 0) {
-      for (let length = Math.min(node.longestPrefix, word.norm.length); length >= 0; length--) {
-        const child = node.prefixes.get(word.norm.slice(0, length));
-        if (child) this.walk(child, position + 1, walk);
+      const norm = word.norm;
+      if (node.prefixes.size <= PREFIX_SCAN_LIMIT) {
+        for (const [prefix, child] of node.prefixes) if (norm.startsWith(prefix)) this.walk(child, position + 1, walk, afterGap);
+      } else {
+        for (let length = Math.min(node.longestPrefix, norm.length); length >= 0; length--) {
+          const child = node.prefixes.get(norm.slice(0, length));
+          if (child) this.walk(child, position + 1, walk, afterGap);
+        }
       }
     }
     if (position > first) {
       for (const gap of node.gaps) {
         for (let skip = gap.min; skip <= gap.max && position + skip < words.length; skip++) {
-          this.walk(gap.node, position + skip, walk);
+          this.walk(gap.node, position + skip, walk, true);
         }
       }
     }
@@ -141,6 +154,9 @@ export class Matcher {
 }
 
 /** The state of matching from one word: where matches go, what was visited and how much work is left. */
+/** Up to this many prefixes on a node are checked one by one; more are looked up by length. */
+const PREFIX_SCAN_LIMIT = 24;
+
 interface Walk {
   words: Word[];
   first: number;
