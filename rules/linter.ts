@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { DocumentFormat } from './core/chunks.js';
+import { splitChunks, type DocumentFormat } from './core/chunks.js';
 import { AssessmentDocument, ChunkCache } from './core/document.js';
-import { lint, type LintResult, type LintSettings } from './core/engine.js';
+import { lint, lintSteps, type LintResult, type LintSettings } from './core/engine.js';
 import type { SeveritySetting } from './core/contracts.js';
 import { configStamp, findConfigFile, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
 
@@ -55,10 +55,36 @@ export class Linter {
   /** Lints one draft's text with a configuration already resolved (the editor keeps the last good one while a pack is broken). */
   lintWith(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string): LintedDraft {
     const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier });
-    const settings: LintSettings = {
+    return { document, result: lint(document, config.pack, this.settingsFor(config, filePath)), config };
+  }
+
+  /**
+   * The same lint as `lintWith`, in small steps for a caller that must stay
+   * responsive: the draft is parsed and matched chunk by chunk, then the rules
+   * run one by one. Each step yields how far into the text the draft is
+   * prepared, so a caller can pause, give up, or lint the prepared start alone.
+   */
+  *lintSteps(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string): Generator<number, LintedDraft> {
+    const spans = splitChunks(text, format);
+    this.cache.fit(spans.length);
+    for (const span of spans) {
+      this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher);
+      yield span.end;
+    }
+    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier });
+    const steps = lintSteps(document, config.pack, this.settingsFor(config, filePath));
+    let step = steps.next();
+    while (!step.done) {
+      yield text.length;
+      step = steps.next();
+    }
+    return { document, result: step.value, config };
+  }
+
+  private settingsFor(config: ResolvedConfig, filePath: string | undefined): LintSettings {
+    return {
       severities: { ...severitiesFor(config, filePath), ...(this.options.severities ?? {}) },
       today: this.options.today,
     };
-    return { document, result: lint(document, config.pack, settings), config };
   }
 }

@@ -2,7 +2,9 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type DocumentDiagnosticParams,
@@ -10,12 +12,15 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readDraft } from '../rules/io/read-draft.js';
+import type { DocumentFormat } from '../rules/core/chunks.js';
+import { MAX_DRAFT_BYTES, readDraft } from '../rules/io/read-draft.js';
 import { toDiagnostic } from './diagnostics.js';
 import { formatOfDocument, isLintable } from './draft-filter.js';
-import type { LinterPool } from './linter-pool.js';
-import { LintScheduler } from './lint-scheduler.js';
+import type { ConfigChoice, LinterPool } from './linter-pool.js';
+import { LintScheduler, type RunControl } from './lint-scheduler.js';
 import type { LintReport } from './lint-report.js';
+import { partialDiagnostics, slowDraftNotice, tooLargeNotice } from './partial-report.js';
+import { runInSlices } from './sliced-lint.js';
 import type { SettingsStore } from './settings-store.js';
 import type { SkippedFile } from './shared/protocol.js';
 import type { AssessmentLintSettings } from './shared/settings.js';
@@ -49,6 +54,8 @@ export class DraftService {
   refreshSupport = false;
   private readonly reports = new Map<string, LintReport>();
   private readonly pushedFromDisk = new Set<string>();
+  /** Drafts whose slow check, or size, has been announced (once while each is open). */
+  private readonly announced = new Set<string>();
   private readonly scheduler: LintScheduler<LintReport>;
   private generation = 0;
   private results = 0;
@@ -61,21 +68,46 @@ export class DraftService {
     private readonly folders: WorkspaceFolders,
   ) {
     this.scheduler = new LintScheduler<LintReport>(
-      (uri, isCurrent) => this.lintOpen(uri, isCurrent),
+      (uri, control) => this.lintOpen(uri, control),
       (uri, report) => this.store(uri, report),
     );
   }
 
-  /** Lints a draft's text as it stands (no scheduling, nothing published). */
-  lintText(uri: string, text: string, version: number, settings: AssessmentLintSettings, languageId?: string): LintReport {
+  /**
+   * Lints a draft's text as it stands (no scheduling, nothing published), a
+   * slice at a time so the server keeps answering; undefined when `control`
+   * says the result is no longer wanted. A run that takes long shows the
+   * findings in the part read so far (see `slow`).
+   */
+  async lintText(uri: string, text: string, version: number, settings: AssessmentLintSettings, languageId?: string, control?: RunControl): Promise<LintReport | undefined> {
     const filePath = filePathOf(uri);
     const folder = this.folders.folderOf(filePath);
     const format = formatOfDocument(languageId, filePath);
-    const base = { uri, version, generation: this.generation, resultId: String(++this.results), format };
-    if (!isLintable(filePath, languageId, settings, folder)) return { ...base, enabled: false, diagnostics: [] };
-    const linted = this.pool.lint(text, format, { filePath, folder }, settings);
+    const generation = this.generation;
+    const tooLarge = text.length > MAX_DRAFT_BYTES;
+    if (tooLarge) this.announce(uri, tooLargeNotice(uri, text));
+    if (tooLarge || !isLintable(filePath, languageId, settings, folder)) return { uri, version, generation, resultId: String(++this.results), format, enabled: false, diagnostics: [] };
+    const { choice, steps } = this.pool.lintSteps(text, format, { filePath, folder }, settings);
+    const linted = await runInSlices(steps, {
+      isCurrent: () => control?.isCurrent() ?? true,
+      onSlow: control ? (preparedTo) => this.slow(uri, version, format, text, preparedTo, choice, control) : undefined,
+    });
+    if (!linted) return undefined;
     const diagnostics = linted.result.messages.map((message) => toDiagnostic(message, { uri, version, format, document: linted.document }));
-    return { ...base, enabled: true, linted, diagnostics };
+    return { uri, version, generation, resultId: String(++this.results), format, enabled: true, linted, diagnostics };
+  }
+
+  /**
+   * A lint of an open draft is taking long: let the other drafts go ahead of
+   * it, say so once, and (when pushing) show the findings in the part of the
+   * draft read so far until the whole draft is checked.
+   */
+  private slow(uri: string, version: number, format: DocumentFormat, text: string, preparedTo: number, choice: ConfigChoice, control: RunControl): void {
+    control.detach();
+    if (preparedTo >= text.length) return;
+    const partial = choice.linter.lintWith(choice.config, text.slice(0, preparedTo), format, choice.lookupPath);
+    this.announce(uri, slowDraftNotice(uri, text, partial.document.lines.lineCount));
+    if (!this.pullDiagnostics) this.connection.sendDiagnostics({ uri, version, diagnostics: partialDiagnostics(partial, { uri, version, format }) });
   }
 
   /** A draft was opened: lint it at once. */
@@ -105,6 +137,7 @@ export class DraftService {
   closed(uri: string): void {
     this.scheduler.cancel(uri);
     this.reports.delete(uri);
+    this.announced.delete(uri);
     this.settings.forget(uri);
     this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -119,12 +152,17 @@ export class DraftService {
     for (const document of this.documents.all()) this.scheduler.schedule(document.uri, 0);
   }
 
-  /** The report for a draft's current version and configuration, linting now if the latest is stale. */
+  /** The report for a draft's current version and configuration: the latest, the one being made, or a lint made now. */
   async currentReport(uri: string): Promise<LintReport | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
+    const isFresh = (report: LintReport | undefined) => report !== undefined && report.version === this.documents.get(uri)?.version && report.generation === this.generation;
     const report = this.reports.get(uri);
-    if (report && report.version === document.version && report.generation === this.generation) return report;
+    if (isFresh(report)) return report;
+    if (this.scheduler.isPending(uri)) {
+      const next = await this.scheduler.next(uri);
+      if (isFresh(next)) return next;
+    }
     const settings = await this.settings.get(uri);
     const now = this.documents.get(uri);
     return now ? this.lintText(uri, now.getText(), now.version, settings, now.languageId) : undefined;
@@ -167,6 +205,13 @@ export class DraftService {
     return { linted, gaps, skipped };
   }
 
+  /** Shows a notice about a draft, once while it is open. */
+  private announce(uri: string, message: string): void {
+    if (this.announced.has(uri)) return;
+    this.announced.add(uri);
+    this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  }
+
   private async lintFromDisk(uri: string, skipped: SkippedFile[]): Promise<LintReport | undefined> {
     const filePath = filePathOf(uri);
     if (!filePath) {
@@ -180,19 +225,19 @@ export class DraftService {
       skipped.push({ uri, reason: draft.reason });
       return undefined;
     }
-    const report = this.lintText(uri, draft.text, 0, settings);
-    if (this.documents.get(uri)) return report;
+    const report = await this.lintText(uri, draft.text, 0, settings);
+    if (!report || this.documents.get(uri)) return report;
     this.connection.sendDiagnostics({ uri, diagnostics: report.diagnostics });
     this.pushedFromDisk.add(uri);
     return report;
   }
 
-  private async lintOpen(uri: string, isCurrent: () => boolean): Promise<LintReport | undefined> {
+  private async lintOpen(uri: string, control: RunControl): Promise<LintReport | undefined> {
     if (!this.documents.get(uri)) return undefined;
     const settings = await this.settings.get(uri);
     const document = this.documents.get(uri);
-    if (!document || !isCurrent()) return undefined;
-    return this.lintText(uri, document.getText(), document.version, settings, document.languageId);
+    if (!document || !control.isCurrent()) return undefined;
+    return this.lintText(uri, document.getText(), document.version, settings, document.languageId, control);
   }
 
   private store(uri: string, report: LintReport): void {

@@ -63,10 +63,10 @@ export class LinterPool {
     }
   }
 
-  /** Lints a draft's text with the configuration chosen for it. */
-  lint(text: string, format: DocumentFormat, place: DraftPlace, settings: AssessmentLintSettings): LintedDraft {
+  /** The configuration chosen for a draft, and its lint as steps to run a slice at a time (see `Linter.lintSteps`). */
+  lintSteps(text: string, format: DocumentFormat, place: DraftPlace, settings: AssessmentLintSettings): { choice: ConfigChoice; steps: Generator<number, LintedDraft> } {
     const choice = this.choose(place, settings);
-    return choice.linter.lintWith(choice.config, text, format, choice.lookupPath);
+    return { choice, steps: choice.linter.lintSteps(choice.config, text, format, choice.lookupPath) };
   }
 
   /** Forgets compiled configurations (a configuration or pack file changed); the last good ones are kept. */

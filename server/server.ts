@@ -19,6 +19,7 @@ import { DraftService } from './draft-service.js';
 import { effectiveConfiguration } from './effective-config.js';
 import { hoverAt } from './hover.js';
 import { LinterPool } from './linter-pool.js';
+import { SettingsNotices } from './settings-problems.js';
 import { SettingsStore } from './settings-store.js';
 import { CoverageRequest, DIAGNOSTIC_SOURCE, EffectiveConfigurationRequest, FIX_ALL_KIND, LintFilesRequest, ReportTemplateRequest } from './shared/protocol.js';
 import { SETTINGS_SECTION } from './shared/settings.js';
@@ -28,7 +29,8 @@ import { filePathOf, WorkspaceFolders } from './workspace-folders.js';
 /** Wires the Assessment Lint language features to a connection and starts listening. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const settings = new SettingsStore(connection);
+  const settingsNotices = new SettingsNotices(connection);
+  const settings = new SettingsStore(connection, (problems) => settingsNotices.report(problems));
   const problems = new ConfigProblems(connection);
   const pool = new LinterPool(problems);
   const folders = new WorkspaceFolders();
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    settingsNotices.reset();
     settings.changed(params.settings);
     pool.reset();
     service.invalidate();

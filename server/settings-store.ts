@@ -1,8 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
+import { MAX_DEBOUNCE_MS, settingsProblems } from './settings-problems.js';
 import { DEFAULT_SETTINGS, RULE_SEVERITY_SETTINGS, SETTINGS_SECTION, type AssessmentLintSettings, type RuleSeveritySetting } from './shared/settings.js';
-
-/** The longest debounce honoured, so a typo cannot stop linting altogether. */
-const MAX_DEBOUNCE_MS = 10_000;
 
 function strings(value: unknown, fallback: string[]): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.length > 0) : fallback;
@@ -26,7 +24,7 @@ function record(value: unknown): Record<string, unknown> {
 export function normaliseSettings(raw: unknown): AssessmentLintSettings {
   const value = record(raw);
   const files = record(value.files);
-  const debounce = Number(value.debounceMs ?? DEFAULT_SETTINGS.debounceMs);
+  const debounce = typeof value.debounceMs === 'number' ? value.debounceMs : DEFAULT_SETTINGS.debounceMs;
   const trace = record(value.trace).server;
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
@@ -51,14 +49,23 @@ export class SettingsStore {
   /** Set from the client's capabilities: whether it answers `workspace/configuration`. */
   pullConfiguration = false;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** Told about settings that cannot be used as given (see `settingsProblems`). */
+    private readonly onProblems: (problems: string[]) => void = () => {},
+  ) {}
+
+  private normalise(raw: unknown): AssessmentLintSettings {
+    this.onProblems(settingsProblems(raw));
+    return normaliseSettings(raw);
+  }
 
   /** The settings for a document URI. */
   get(uri: string): Promise<AssessmentLintSettings> {
     if (!this.pullConfiguration) return Promise.resolve(this.global);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normaliseSettings, () => DEFAULT_SETTINGS);
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then((raw) => this.normalise(raw), () => DEFAULT_SETTINGS);
       this.cache.set(uri, settings);
       const asked = settings;
       void asked.then((value) => {
@@ -77,7 +84,7 @@ export class SettingsStore {
   changed(pushed: unknown): void {
     this.cache.clear();
     this.resolved.clear();
-    if (!this.pullConfiguration) this.global = normaliseSettings((pushed as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+    if (!this.pullConfiguration) this.global = this.normalise((pushed as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
   }
 
   /** Drops one document's cached settings (on close). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -39,6 +40,8 @@ export interface SessionOptions {
   pull?: boolean;
   /** Declare snippet text edits in workspace edits. */
   snippets?: boolean;
+  /** A command the server is started under (e.g. `['unshare', '--net']`); the server runs directly when absent. */
+  wrapper?: string[];
 }
 
 /** The `file:` URI of a path. */
@@ -64,7 +67,8 @@ export class LspSession {
 
   private constructor(private readonly options: SessionOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, ...args] = [...(options.wrapper ?? []), process.execPath, SERVER, '--stdio'];
+    this.process = spawn(command, args, { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
@@ -159,12 +163,20 @@ export class LspSession {
     return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (params) => params.uri === uri && test(params), since, `diagnostics for ${uri}`);
   }
 
-  /** Opens a document and resolves with its first diagnostics (push sessions). */
-  async open(uri: string, text: string, languageId = 'markdown'): Promise<PublishDiagnosticsParams | undefined> {
+  /** Opens a document and resolves with its first diagnostics (push sessions; `wait` false resolves at once). */
+  async open(uri: string, text: string, languageId = 'markdown', wait = true): Promise<PublishDiagnosticsParams | undefined> {
     const since = this.mark();
     this.texts.set(uri, TextDocument.create(uri, languageId, 1, text));
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
-    return this.options.pull ? undefined : this.diagnostics(uri, (params) => params.version === 1, since);
+    return this.options.pull || !wait ? undefined : this.diagnostics(uri, (params) => params.version === 1, since);
+  }
+
+  /** The server's resident memory in bytes (Linux), read from /proc. */
+  residentBytes(): number {
+    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+    const kilobytes = status.split('\n').find((line) => line.startsWith('VmRSS:'))?.split(/\s+/)[1];
+    assert.ok(kilobytes, 'VmRSS is in /proc/PID/status');
+    return Number(kilobytes) * 1024;
   }
 
   /** The text of an open document as the session holds it. */

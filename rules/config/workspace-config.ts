@@ -74,7 +74,9 @@ export function readConfigFile(file: string): { config: ConfigFile; source: Posi
   }
   const source = new PositionedFile(file, text);
   if (source.problems.length > 0) throw new ConfigurationError(source.problems);
-  const value = source.value ?? {};
+  const parsed = source.value;
+  if (source.problems.length > 0) throw new ConfigurationError(source.problems);
+  const value = parsed ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) throw problemAt(file, 'a configuration must be a mapping with packs, rules and overrides; see the README');
   const problems: Problem[] = [];
   collect(source, ConfigSchema, value, [], problems);

@@ -62,8 +62,9 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
   };
 }
 
-const FIELD_LABEL = /^\s*([^:.!?\n]{1,60}?)\s*:(?:\s|$)/;
-const DASH_LABEL = /^\s*([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-]\s/;
+// The space after a label's colon or dash is not part of the label (it may be the \r of a CRLF line break).
+const FIELD_LABEL = /^\s*([^:.!?\n]{1,60}?)\s*:(?=\s|$)/;
+const DASH_LABEL = /^\s*([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-](?=\s)/;
 const MAX_LABEL_WORDS = 8;
 const MAX_DASH_LABEL_WORDS = 4;
 
@@ -212,7 +213,8 @@ function isPlainProse(text: string): boolean {
 
 function proseUnit(text: string): Unit {
   const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
+  // A chunk of only Unicode spaces (no-break, vertical tab, form feed) trims to nothing: an empty unit where it starts.
+  const end = Math.max(start, text.trimEnd().length);
   const runs = [{ text: text.slice(start, end), start, end }];
   const heading = text.includes('\n') ? undefined : readHeadingLine(text);
   return heading ? unitFromRuns('heading', heading.depth, start, end, runs, heading.title) : unitFromRuns('paragraph', 0, start, end, runs);
