@@ -153,3 +153,15 @@ describe('no network: nothing leaves the machine', function () {
     });
   });
 });
+
+/** Node's ways to create, change or delete files, called directly or as bundled `(0, fs.name)(` (the LSP's own `rename` request is not one). */
+const FILE_WRITES = /\b(?:writeFileSync|writeFile|appendFileSync|appendFile|writeSync|copyFileSync|copyFile|cpSync|createWriteStream|mkdirSync|mkdir|mkdtempSync|rmSync|rmdirSync|rmdir|unlinkSync|unlink|renameSync|symlinkSync|truncateSync|ftruncateSync|chmodSync|chownSync)\)?\(/g;
+
+describe('the language server writes no files', () => {
+  it('its bundle holds no API that creates, changes or deletes a file: edits reach a draft only as edits the writer accepts', () => {
+    const text = readFileSync(path.join(REPO_ROOT, 'dist/server.js'), 'utf8');
+    const found = [...text.matchAll(FILE_WRITES)].map((match) => `${match[0]} in ${moduleAt(text, match.index ?? 0)}`);
+    assert.deepEqual(found, []);
+    assert.ok(/\breadFileSync\)?\(/.test(text), 'the scan sees the file APIs the server does use (called as fs.x( or, bundled, (0, fs.x)()');
+  });
+});
