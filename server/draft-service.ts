@@ -56,6 +56,10 @@ export class DraftService {
   private readonly pushedFromDisk = new Set<string>();
   /** Drafts whose slow check, or size, has been announced (once while each is open). */
   private readonly announced = new Set<string>();
+  /** Pull requests waiting on a draft, answered early with the findings read so far when its lint is slow. */
+  private readonly partialWaiters = new Map<string, Array<(report: LintReport) => void>>();
+  /** Drafts whose pull requests got a partial result: the client is asked to pull again once the full one is ready. */
+  private readonly servedPartial = new Set<string>();
   private readonly scheduler: LintScheduler<LintReport>;
   private generation = 0;
   private results = 0;
@@ -105,9 +109,32 @@ export class DraftService {
   private slow(uri: string, version: number, format: DocumentFormat, text: string, preparedTo: number, choice: ConfigChoice, control: RunControl): void {
     control.detach();
     if (preparedTo >= text.length) return;
+    const pulls = this.pullDiagnostics ? (this.partialWaiters.get(uri) ?? []) : [];
+    if (this.pullDiagnostics && pulls.length === 0) {
+      this.announce(uri, slowDraftNotice(uri, text));
+      return;
+    }
     const partial = choice.linter.lintWith(choice.config, text.slice(0, preparedTo), format, choice.lookupPath);
+    const diagnostics = partialDiagnostics(partial, { uri, version, format });
     this.announce(uri, slowDraftNotice(uri, text, partial.document.lines.lineCount));
-    if (!this.pullDiagnostics) this.connection.sendDiagnostics({ uri, version, diagnostics: partialDiagnostics(partial, { uri, version, format }) });
+    if (!this.pullDiagnostics) {
+      this.connection.sendDiagnostics({ uri, version, diagnostics });
+      return;
+    }
+    // Answer the waiting pull requests now; the client is asked to pull again when the whole draft is checked.
+    this.partialWaiters.delete(uri);
+    this.servedPartial.add(uri);
+    const report: LintReport = { uri, version, generation: this.generation, resultId: String(++this.results), format, enabled: true, linted: partial, diagnostics };
+    for (const resolve of pulls) resolve(report);
+  }
+
+  /** Resolves with a partial report for a draft if its lint turns out slow (pull requests race it against the full one). */
+  private nextPartial(uri: string): Promise<LintReport> {
+    return new Promise((resolve) => {
+      const waiting = this.partialWaiters.get(uri) ?? [];
+      waiting.push(resolve);
+      this.partialWaiters.set(uri, waiting);
+    });
   }
 
   /** A draft was opened: lint it at once. */
@@ -138,6 +165,8 @@ export class DraftService {
     this.scheduler.cancel(uri);
     this.reports.delete(uri);
     this.announced.delete(uri);
+    this.partialWaiters.delete(uri);
+    this.servedPartial.delete(uri);
     this.settings.forget(uri);
     this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -180,7 +209,7 @@ export class DraftService {
       const keepUntilSave = settings.run === 'onSave' && report !== undefined && report.generation === this.generation && !this.scheduler.isPending(uri);
       if (!keepUntilSave) {
         if (!this.scheduler.isPending(uri)) this.scheduler.schedule(uri, 0);
-        report = await untilCancelled(this.scheduler.next(uri), token);
+        report = await untilCancelled(Promise.race([this.scheduler.next(uri), this.nextPartial(uri)]), token);
       }
     }
     if (!report) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -244,6 +273,8 @@ export class DraftService {
     const document = this.documents.get(uri);
     if (!document || document.version !== report.version) return;
     this.reports.set(uri, report);
+    this.partialWaiters.delete(uri);
     if (!this.pullDiagnostics) this.connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });
+    else if (this.servedPartial.delete(uri) && this.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 }

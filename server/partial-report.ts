@@ -29,8 +29,8 @@ export function tooLargeNotice(uri: string, text: string): string {
   return `Assessment Lint: ${nameOf(uri)} is ${sizeOf(text)}; drafts over ${MAX_DRAFT_BYTES / BYTES_PER_MB} MB are not checked. Split it into smaller files to have it checked.`;
 }
 
-/** The one-time notice shown when a draft takes long to check, saying how far the shown findings go. */
-export function slowDraftNotice(uri: string, text: string, checkedLines: number | undefined): string {
+/** The one-time notice shown when a draft takes long to check, saying how far the findings shown so far go (when some are shown). */
+export function slowDraftNotice(uri: string, text: string, checkedLines?: number): string {
   const name = nameOf(uri);
   const size = sizeOf(text);
   const sofar = checkedLines === undefined ? '' : ` Findings in its first ${checkedLines.toLocaleString('en-GB')} lines are shown now; topics the whole draft must cover are checked when it has all been read.`;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MessageType, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams, type ShowMessageParams } from 'vscode-languageserver-protocol';
+import { MessageType, type Diagnostic, type DocumentSymbol, type FullDocumentDiagnosticReport, type PublishDiagnosticsParams, type ShowMessageParams } from 'vscode-languageserver-protocol';
 import { fiftyThousandWordDraft, fiveMegabyteDraft, longLine, NUL_TEXT, tenThousandHeadings } from './bad-drafts.js';
 import { TempFolder } from './helpers.js';
 import { fileUri, LspSession } from './lsp-session.js';
@@ -63,6 +63,26 @@ describe('language server: huge and odd drafts', function () {
     const version = await session.change(huge, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft: ' }]);
     await session.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (params) => params.uri === huge && params.version === version, edited, 'diagnostics after an edit of the huge draft');
     assert.equal(session.since(since, 'window/showMessage').length, 1, 'the notice is shown once');
+  });
+
+  it('answers a pull for a 5 MB draft with the findings read so far, then asks the client to pull the full result', async () => {
+    await session.stop();
+    session = await LspSession.start({ root: folder.root, pull: true });
+    const uri = fileUri(folder.path('huge.md'));
+    const text = fiveMegabyteDraft();
+    const since = session.mark();
+    await session.open(uri, text, 'markdown', false);
+    const first = await session.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(first.kind, 'full');
+    assert.ok(!first.items.some((diagnostic) => WHOLE_DRAFT_RULES.includes(String(diagnostic.code))), 'a partial result leaves out verdicts that need the whole draft');
+    const notice = await session.waitFor<ShowMessageParams>('window/showMessage', () => true, since);
+    assert.match(notice.message, /huge\.md is a very large draft.*first [\d,]+ lines are shown now/);
+    assert.equal(session.since(since, 'workspace/diagnostic/refresh').length, 0, 'the first answer came before the whole draft was checked');
+    await session.waitFor('workspace/diagnostic/refresh', () => true, since, 'a request to pull again');
+    const full = await session.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(full.kind, 'full');
+    assert.notEqual(full.resultId, first.resultId);
+    assertInside(text, full.items, 'full');
   });
 
   it('does not check a draft over 8 MB, says so once, and keeps answering', async () => {
