@@ -3,21 +3,8 @@ import { DiagnosticSeverity, MessageType, type ShowMessageParams } from 'vscode-
 import type { EffectiveConfiguration } from '../server/shared/protocol.js';
 import { TempFolder } from './helpers.js';
 import { codes, fileUri, LspSession } from './lsp-session.js';
+import { TEAM_PACK } from './team-pack-fixture.js';
 
-const TEAM_PACK = `name: team
-version: 1.0.0
-terms:
-  service-user:
-    - service user|users
-rules:
-  person-first:
-    kind: flag-phrase
-    severity: warning
-    message: Write "person on probation" rather than "service user".
-    options:
-      phrases: service-user
-      replacements: ["person on probation"]
-`;
 
 const DRAFT = '## Offender assessment\n\nThe service user lives alone in a rented flat.\n';
 

@@ -3,23 +3,8 @@ import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, Publ
 import type { CoverageResult } from '../server/shared/protocol.js';
 import { TempFolder } from './helpers.js';
 import { codes, fileUri, LspSession } from './lsp-session.js';
+import { TEAM_PACK } from './team-pack-fixture.js';
 
-const TEAM_PACK = `name: team
-version: 1.0.0
-terms:
-  service-user:
-    - service user|users
-rules:
-  person-first:
-    kind: flag-phrase
-    severity: warning
-    message: Write "person on probation" rather than "service user".
-    explanation: |
-      **What good looks like:** person-first language throughout the report.
-    options:
-      phrases: service-user
-      replacements: ["person on probation"]
-`;
 
 const DRAFT = [
   '# Pre-sentence report',
