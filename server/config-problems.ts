@@ -58,6 +58,16 @@ export class ConfigProblems {
     if (before !== error.message) this.publish();
   }
 
+  /** Announces, once each, warnings about a configuration that loads (a pack that no longer matches the lock). */
+  warn(warnings: ReadonlyArray<{ message: string }>): void {
+    for (const warning of warnings) {
+      const message = `Assessment Lint: ${warning.message}`;
+      if (this.announced.has(message)) continue;
+      this.announced.add(message);
+      this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+  }
+
   /** Records that the configuration behind a key loads again. */
   clear(key: string): void {
     if (!this.active.delete(key)) return;

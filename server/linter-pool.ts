@@ -54,6 +54,7 @@ export class LinterPool {
       const config = linter.configFor(lookupPath);
       this.lastGood.set(key, config);
       this.problems.clear(key);
+      this.problems.warn(config.warnings);
       return { linter, config, lookupPath, key };
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;

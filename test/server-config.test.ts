@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, MessageType, type ShowMessageParams } from 'vscode-languageserver-protocol';
 import type { EffectiveConfiguration } from '../server/shared/protocol.js';
-import { TempFolder } from './helpers.js';
+import { runCli, TempFolder } from './helpers.js';
 import { codes, fileUri, LspSession } from './lsp-session.js';
 import { TEAM_PACK } from './team-pack-fixture.js';
 
@@ -52,6 +52,22 @@ describe('language server: settings, configuration and packs', () => {
     session.settings = { files: { exclude: ['**/report.md'] } };
     const opened = await session.open(uri, DRAFT);
     assert.deepEqual(opened!.diagnostics, []);
+  });
+
+  it('warns once, and still lints, when a pack no longer matches the lock', async () => {
+    const written = await runCli(['pack', 'lock'], folder.root);
+    assert.equal(written.code, 0, written.stderr);
+    folder.write({ 'team-pack.yaml': TEAM_PACK.replace('severity: warning', 'severity: error') });
+    const since = session.mark();
+    const opened = await session.open(uri, DRAFT);
+    const notice = await session.waitFor<ShowMessageParams>('window/showMessage', (params) => params.type === MessageType.Warning, since);
+    assert.match(notice.message, /team/);
+    assert.match(notice.message, /lock/);
+    assert.equal(opened!.diagnostics.find((diagnostic) => diagnostic.code === 'person-first')?.severity, DiagnosticSeverity.Error, 'linting goes on with the changed pack');
+    const typed = session.mark();
+    const version = await session.change(uri, [{ text: DRAFT + '\nMore text.\n' }]);
+    await session.diagnostics(uri, (params) => params.version === version, typed);
+    assert.equal(session.since(since, 'window/showMessage').filter((params: ShowMessageParams) => params.type === MessageType.Warning).length, 1, 'the warning is given once');
   });
 
   it('re-lints open drafts when a pack file changes', async () => {
