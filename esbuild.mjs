@@ -50,6 +50,8 @@ const builds = [
   // playwright-core locates its own files at run time, so tests load it from node_modules.
   { entryPoints: testEntries, outdir: 'dist/test', outbase: 'test', external: ['playwright-core'] },
   { entryPoints: { 'write-schemas': 'scripts/write-schemas.ts' } },
+  // The editor tests (npm run test:e2e) run apart from the unit suites.
+  { entryPoints: readdirSync('test/e2e').filter((name) => name.endsWith('.test.ts')).map((name) => `test/e2e/${name}`), outdir: 'dist/e2e', outbase: 'test/e2e', external: ['playwright-core'] },
 ]
   .map((options) => ({ outdir: 'dist', ...shared, ...options }))
   // A part of the product not written yet has no entry file; build the rest.
