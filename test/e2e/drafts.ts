@@ -22,7 +22,7 @@ He lives alone in a rented flat. He has no children. He reports no mental health
 - PNC record
 `;
 
-/** The 1-based line and column of the uncritical wording in DRAFT_MD and DRAFT_TXT's Markdown twin ("out of character"). */
+/** A 1-based line and column inside the uncritical wording of DRAFT_MD ("out of character"). */
 export const UNCRITICAL_AT = { line: 5, column: 95 };
 
 /** The 1-based line of DRAFT_MD's assessment heading, where the alcohol gap is reported. */
