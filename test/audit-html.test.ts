@@ -5,21 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { caseload } from './audit-fixtures.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { REPO_ROOT, runCli, TempFolder } from './helpers.js';
 
-/** Debian's Chromium (installed by `npm test`'s pretest step: scripts/ensure-debian-packages.mjs). */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 /** Screenshots are kept here for a person to look at (ignored by git). */
 const OUTPUT = path.join(REPO_ROOT, 'test', 'output');
 

@@ -1,20 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.js';
 import { waitFor } from './processes.js';
-
-/** Chromium flags for a headless run on a machine with no network beyond the registries and no GPU. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Longest wait for the first diagnostic after a page load (the extension host starts, then the language server). */
 export const FIRST_DIAGNOSTIC_TIMEOUT_MS = 60_000;
@@ -86,7 +74,7 @@ export class Workbench {
   static async launch(profile: string): Promise<Workbench> {
     for (const folder of ['chromium', 'xdg-config', 'xdg-cache']) mkdirSync(path.join(profile, folder), { recursive: true });
     const context = await chromium.launchPersistentContext(path.join(profile, 'chromium'), {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1400, height: 900 },
