@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MEASURED_RULES, type Measurement, type Score } from './measure.js';
 
-const README_MARK = /<!-- eval-figures -->[\s\S]*?(<!-- \/eval-figures -->|$)/;
-const PAGE_MARK = /<!-- figures -->[\s\S]*?(<!-- \/figures -->|$)/;
+/** A figures block: the opening marker, then either a closing marker after it or nothing (a block not filled in yet). */
+const README_MARK = /<!-- eval-figures -->(?:[\s\S]*?<!-- \/eval-figures -->)?/;
+const PAGE_MARK = /<!-- figures -->(?:[\s\S]*?<!-- \/figures -->)?/;
 
 function pct(value: number): string {
   return value.toFixed(2);
