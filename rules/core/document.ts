@@ -189,7 +189,9 @@ export class AssessmentDocument {
       const parsed = cache.get(text.slice(span.start, span.end), format);
       this.chunks.push({ offset: span.start, parsed, firstUnit: unitCount });
       unitCount += parsed.units.length;
-      for (const family of ['he', 'she', 'they'] as const) pronouns[family] += parsed.pronouns[family];
+      pronouns.he += parsed.pronouns.he;
+      pronouns.she += parsed.pronouns.she;
+      pronouns.they += parsed.pronouns.they;
       for (const name of parsed.otherNames) this.otherNames.add(name);
       for (const name of parsed.titledNames) surnames.set(name, (surnames.get(name) ?? 0) + 1);
     }

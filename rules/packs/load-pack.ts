@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import coreText, { data as coreData } from './core.yaml';
 import type { TSchema } from '@sinclair/typebox';
+import { SEVERITY_SETTINGS } from '../core/contracts.js';
 import { ConceptSchema, PackSchema, RuleFieldsSchema, type PackFile } from './schema.js';
 import { ConfigurationError, pointerPath, PositionedFile, type Problem } from './problems.js';
 import { policyProblems } from './pack-policy.js';
@@ -94,7 +95,7 @@ export function parsePack(file: string, text: string, folder: string | undefined
   return { file, folder, pack: value as PackFile, source };
 }
 
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
+const SEVERITIES: readonly string[] = SEVERITY_SETTINGS;
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
