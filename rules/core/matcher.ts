@@ -19,10 +19,10 @@ interface TrieNode {
   id: number;
   stems: Map<string, TrieNode>;
   exact: Map<string, TrieNode>;
-  /** Prefix edges by prefix, looked up by each leading slice of a word (never scanned). */
+  /** Prefix edges by prefix. */
   prefixes: Map<string, TrieNode>;
-  /** The longest prefix among `prefixes`. */
-  longestPrefix: number;
+  /** The same edges grouped by the prefix's first character ('' for an empty prefix), so a word is compared only with the few that could fit. */
+  prefixesByFirst: Map<string, Array<{ prefix: string; node: TrieNode }>>;
   gaps: Array<{ min: number; max: number; node: TrieNode }>;
   /** Indexes into `Matcher.targets` of the concepts (or their vetoes) whose terms end here. */
   terminals: number[];
@@ -41,8 +41,13 @@ function childFor(node: TrieNode, step: TermStep, newNode: () => TrieNode): Trie
   }
   if (step.type === 'prefix') {
     let child = node.prefixes.get(step.value);
-    if (!child) node.prefixes.set(step.value, (child = newNode()));
-    node.longestPrefix = Math.max(node.longestPrefix, step.value.length);
+    if (!child) {
+      node.prefixes.set(step.value, (child = newNode()));
+      const first = step.value.charAt(0);
+      let bucket = node.prefixesByFirst.get(first);
+      if (!bucket) node.prefixesByFirst.set(first, (bucket = []));
+      bucket.push({ prefix: step.value, node: child });
+    }
     return child;
   }
   const map = step.type === 'stem' ? node.stems : node.exact;
@@ -75,7 +80,7 @@ export class Matcher {
 
   private newNode(): TrieNode {
     if (this.nodeCount >= MAX_TRIE_NODES) throw new TermBudgetError(`the terms expand to more than ${MAX_TRIE_NODES} trie nodes; shorten the lists or split alternatives into fewer combinations`);
-    return { id: this.nodeCount++, stems: new Map(), exact: new Map(), prefixes: new Map(), longestPrefix: 0, gaps: [], terminals: [] };
+    return { id: this.nodeCount++, stems: new Map(), exact: new Map(), prefixes: new Map(), prefixesByFirst: new Map(), gaps: [], terminals: [] };
   }
 
   private add(concept: string, terms: string[], exclude: boolean): void {
@@ -134,14 +139,10 @@ export class Matcher {
     if (byExact) this.walk(byExact, position + 1, walk, afterGap);
     if (node.prefixes.size > 0) {
       const norm = word.norm;
-      if (node.prefixes.size <= PREFIX_SCAN_LIMIT) {
-        for (const [prefix, child] of node.prefixes) if (norm.startsWith(prefix)) this.walk(child, position + 1, walk, afterGap);
-      } else {
-        for (let length = Math.min(node.longestPrefix, norm.length); length >= 0; length--) {
-          const child = node.prefixes.get(norm.slice(0, length));
-          if (child) this.walk(child, position + 1, walk, afterGap);
-        }
-      }
+      const bucket = node.prefixesByFirst.get(norm.charAt(0));
+      if (bucket) for (const edge of bucket) if (norm.startsWith(edge.prefix)) this.walk(edge.node, position + 1, walk, afterGap);
+      const empty = node.prefixesByFirst.get('');
+      if (empty && norm.length > 0) for (const edge of empty) this.walk(edge.node, position + 1, walk, afterGap);
     }
     if (position > first) {
       for (const gap of node.gaps) {
@@ -154,9 +155,6 @@ export class Matcher {
 }
 
 /** The state of matching from one word: where matches go, what was visited and how much work is left. */
-/** Up to this many prefixes on a node are checked one by one; more are looked up by length. */
-const PREFIX_SCAN_LIMIT = 24;
-
 interface Walk {
   words: Word[];
   first: number;
@@ -165,42 +163,48 @@ interface Walk {
   budget: number;
 }
 
-type FoundMatch = WordMatch & { exclude: boolean };
+type FoundMatch = WordMatch & { exclude: boolean; dropped?: boolean };
 
 /**
  * Drops matches a veto of the same concept overlaps and matches another match
- * of the same concept strictly contains, keeping the order found; sorts
- * instead of comparing every pair, so a sentence full of matches stays cheap.
+ * of the same concept strictly contains, keeping the order found and the
+ * first of any repeats; sorts instead of comparing every pair, so a sentence
+ * full of matches stays cheap.
  */
 function keepOutermost(found: FoundMatch[]): WordMatch[] {
+  if (found.length === 1) return found[0].exclude ? [] : [toWordMatch(found[0])];
   const byConcept = new Map<string, FoundMatch[]>();
   for (const match of found) {
     let list = byConcept.get(match.concept);
     if (!list) byConcept.set(match.concept, (list = []));
     list.push(match);
   }
-  const dropped = new Set<string>();
-  for (const [concept, matches] of byConcept) {
+  for (const matches of byConcept.values()) {
     const vetoes = matches.filter((match) => match.exclude).sort((a, b) => a.first - b.first);
     const vetoEnds: number[] = [];
     for (const veto of vetoes) vetoEnds.push(Math.max(veto.end, vetoEnds[vetoEnds.length - 1] ?? -1));
-    const spans = [...new Map(matches.filter((match) => !match.exclude).map((match) => [`${match.first}:${match.end}`, match])).values()];
-    spans.sort((a, b) => a.first - b.first || b.end - a.end);
+    const spans = matches.filter((match) => !match.exclude).sort((a, b) => a.first - b.first || b.end - a.end);
     let widestEnd = -1;
+    let previous: FoundMatch | undefined;
     for (const match of spans) {
+      if (previous && previous.first === match.first && previous.end === match.end) {
+        match.dropped = true;
+        continue;
+      }
       const contained = widestEnd >= match.end;
       widestEnd = Math.max(widestEnd, match.end);
       const before = lastIndexBefore(vetoes, match.end);
-      const vetoed = before >= 0 && vetoEnds[before] > match.first;
-      if (contained || vetoed) dropped.add(`${concept}:${match.first}:${match.end}`);
+      match.dropped = contained || (before >= 0 && vetoEnds[before] > match.first);
+      previous = match;
     }
   }
-  const unique = new Map<string, WordMatch>();
-  for (const match of found) {
-    const key = `${match.concept}:${match.first}:${match.end}`;
-    if (!match.exclude && !dropped.has(key)) unique.set(key, { concept: match.concept, first: match.first, end: match.end });
-  }
-  return [...unique.values()];
+  const kept: WordMatch[] = [];
+  for (const match of found) if (!match.exclude && !match.dropped) kept.push(toWordMatch(match));
+  return kept;
+}
+
+function toWordMatch(match: FoundMatch): WordMatch {
+  return { concept: match.concept, first: match.first, end: match.end };
 }
 
 /** The index of the last veto starting before `end` (vetoes sorted by start), or -1. */
