@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { splitChunks } from '../rules/core/chunks.js';
 import { AssessmentDocument, ChunkCache } from '../rules/core/document.js';
 import { readHeadingLine } from '../rules/core/heading-lines.js';
+import { parsedMarkdownUnits, parseUnits, type Unit } from '../rules/core/units.js';
 import { defaultSectionClassifier } from '../rules/core/section-kinds.js';
 import { compileYaml } from './helpers.js';
 
@@ -15,6 +17,19 @@ function sectionsOf(text: string, format: Format): string[] {
 /** Every word of a document as its exact source text, in order. */
 function wordsOf(document: AssessmentDocument): string[] {
   return document.units.flatMap((placed) => placed.unit.sentences.flatMap((sentence) => sentence.words.map((word) => document.text.slice(placed.offset + word.start, placed.offset + word.end))));
+}
+
+/** What the rules read of a chunk's units: kinds, titles, labels and each word as it stands in the source (unit spans may differ by surrounding spaces). */
+function unitShapes(chunk: string, units: Unit[]) {
+  return units.map((unit) => ({
+    kind: unit.kind,
+    depth: unit.depth,
+    title: unit.title,
+    label: unit.label,
+    labelEnd: unit.labelEnd,
+    labelAnswered: unit.labelAnswered,
+    sentences: unit.sentences.map((sentence) => sentence.words.map((word) => `${chunk.slice(word.start, word.end)}@${word.start}:${word.breakBefore}`)),
+  }));
 }
 
 describe('text model', () => {
@@ -297,6 +312,11 @@ describe('text model', () => {
       assert.deepEqual(wordsOf(new AssessmentDocument(text, 'markdown')), ['He', 'drinks', 'heavily', 'says', 'Zoë', 'see', 'the', 'CPS', 'summary', 'and', 'PNC']);
     });
 
+    it('stay exact on indented and space-ended lines the parser folds into one text', () => {
+      const text = '- He **drinks** daily and   \r\n    uses cocaine \r\n  at weekends.\r\n\r\nHe *says*\n      he has stopped.';
+      assert.deepEqual(wordsOf(new AssessmentDocument(text, 'markdown')), ['He', 'drinks', 'daily', 'and', 'uses', 'cocaine', 'at', 'weekends', 'He', 'says', 'he', 'has', 'stopped']);
+    });
+
     it('leave table pipes and padding outside cell words', () => {
       const text = '| Area | Notes |\n|---|---|\n| Drink | *daily* use |\n';
       assert.deepEqual(wordsOf(new AssessmentDocument(text, 'markdown')), ['Area', 'Notes', 'Drink', 'daily', 'use']);
@@ -326,6 +346,32 @@ describe('text model', () => {
       assert.notEqual(second.units[1].unit, first.units[1].unit, 'the edited paragraph is parsed again');
       assert.equal(second.units[3].unit, first.units[3].unit, 'the unchanged paragraph after the edit is reused');
       assert.equal(second.units[3].start, first.units[3].start + ' twice'.length, 'and placed at its new offset');
+    });
+
+    it('reads plain prose and plain headings without the parser exactly as the parser would', () => {
+      const chunks = [
+        'He was calm and open at interview.',
+        '  Indented once, then a second line\nthat continues the paragraph.  ',
+        '# Pre-sentence report: Mr Hartley',
+        '## 2. Offence analysis',
+        '###   Risk  of serious harm   ',
+        '#\tTabbed heading',
+        '###### Deepest heading with caf\u00e9 and \u201ccurly\u201d quotes \ud83d\ude00',
+        '## Heading with trailing hashes ##',
+        '####### Seven hashes is a paragraph',
+        '#No space is a paragraph',
+        '## Heading **with** emphasis',
+      ];
+      for (const chunk of chunks) assert.deepEqual(unitShapes(chunk, parseUnits(chunk, 'markdown')), unitShapes(chunk, parsedMarkdownUnits(chunk)), JSON.stringify(chunk));
+      const piece = fc.constantFrom('#', '##', '###', ' ', '  ', '\t', 'Risk', 'offence', '2.', 'caf\u00e9', '\u2014', ':', '\u00a0', '\n');
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+          const chunk = pieces.join('');
+          fc.pre(chunk.trim() !== '');
+          assert.deepEqual(unitShapes(chunk, parseUnits(chunk, 'markdown')), unitShapes(chunk, parsedMarkdownUnits(chunk)), JSON.stringify(chunk));
+        }),
+        { numRuns: 2000, seed: 7 },
+      );
     });
 
     it('keeps Markdown and plain-text parses of the same text apart', () => {

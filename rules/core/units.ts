@@ -96,17 +96,44 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
   return { kind, depth, title, start, end, labelEnd, label, labelAnswered, sentences: parseSentences(text, map) };
 }
 
-function collectRuns(node: MdastNodes, runs: TextRun[]): void {
+/**
+ * Adds a text node's runs. The parser drops the indentation of continued lines
+ * and spaces before a line break from a text's value, so each line of the
+ * value is found again in the source; what cannot be found (escapes, entities)
+ * is mapped in one run from where the search stopped.
+ */
+function pushTextRuns(value: string, start: number, end: number, source: string, runs: TextRun[]): void {
+  if (end - start === value.length || !/[\r\n]/.test(value)) {
+    runs.push({ text: value, start, end });
+    return;
+  }
+  // Lines alternate with the line breaks between them.
+  const parts = value.split(/(\r\n|\r|\n)/);
+  let cursor = start;
+  for (let index = 0; index < parts.length; index += 2) {
+    const line = parts[index];
+    const at = source.indexOf(line, cursor);
+    if (at < 0 || at + line.length > end) {
+      runs.push({ text: parts.slice(index).join(''), start: cursor, end });
+      return;
+    }
+    const piece = line + (parts[index + 1] ?? '');
+    runs.push({ text: piece, start: at, end: Math.min(at + piece.length, end) });
+    cursor = at + line.length;
+  }
+}
+
+function collectRuns(node: MdastNodes, runs: TextRun[], source: string): void {
   if (node.type === 'text') {
     const start = node.position?.start.offset ?? 0;
-    runs.push({ text: node.value, start, end: node.position?.end.offset ?? start + node.value.length });
+    pushTextRuns(node.value, start, node.position?.end.offset ?? start + node.value.length, source, runs);
   } else if (node.type === 'break') {
     const start = node.position?.start.offset ?? 0;
     runs.push({ text: ' ', start, end: start + 1 });
   } else if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image') {
     return;
   } else if ('children' in node) {
-    for (const child of node.children) collectRuns(child as MdastNodes, runs);
+    for (const child of node.children) collectRuns(child as MdastNodes, runs, source);
   }
 }
 
@@ -133,30 +160,30 @@ const NUMBERED_HEADING_DEPTH = 2;
 const MAX_NUMBERED_TITLE_WORDS = 6;
 
 /** The title of a one-item ordered list whose item is a short title (no sentence punctuation), or undefined. */
-function numberedTitle(list: MdastParents): string | undefined {
+function numberedTitle(list: MdastParents, source: string): string | undefined {
   if (list.children.length !== 1) return undefined;
   const item = list.children[0];
   if (item.type !== 'listItem' || item.children.length !== 1 || item.children[0].type !== 'paragraph') return undefined;
   const runs: TextRun[] = [];
-  collectRuns(item.children[0], runs);
+  collectRuns(item.children[0], runs, source);
   const title = plainTitle(runs).replace(/:$/, '');
   if (/[\n.!?;,\d]/.test(title) || !/^\p{Lu}/u.test(title)) return undefined;
   return title.split(/\s+/).length <= MAX_NUMBERED_TITLE_WORDS ? title : undefined;
 }
 
-function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): void {
+function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean, source: string): void {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
   switch (node.type) {
     case 'heading': {
       const runs: TextRun[] = [];
-      collectRuns(node, runs);
+      collectRuns(node, runs, source);
       units.push(unitFromRuns('heading', node.depth, start, end, runs, plainTitle(runs)));
       return;
     }
     case 'paragraph': {
       const runs: TextRun[] = [];
-      collectRuns(node, runs);
+      collectRuns(node, runs, source);
       if (isDirectiveLine(plainTitle(runs))) return;
       const asHeading = inListItem ? undefined : paragraphAsHeading(node, runs);
       if (asHeading) units.push(unitFromRuns('heading', asHeading.depth, start, end, runs, asHeading.title));
@@ -165,14 +192,14 @@ function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): voi
     }
     case 'list': {
       // "4. Risk" or "1. **Offence analysis**" on its own line is a numbered heading, not a one-item list.
-      const title = node.ordered ? numberedTitle(node) : undefined;
+      const title = node.ordered ? numberedTitle(node, source) : undefined;
       if (title) {
         const runs: TextRun[] = [];
-        collectRuns(node, runs);
+        collectRuns(node, runs, source);
         units.push(unitFromRuns('heading', NUMBERED_HEADING_DEPTH, start, end, runs, title));
         return;
       }
-      for (const child of node.children) walkMarkdown(child, units, true);
+      for (const child of node.children) walkMarkdown(child, units, true, source);
       return;
     }
     case 'tableRow': {
@@ -183,7 +210,7 @@ function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): voi
           const at = cell.position?.start.offset ?? start;
           runs.push({ text: ' | ', start: at, end: at });
         }
-        collectRuns(cell, runs);
+        collectRuns(cell, runs, source);
         if (index === 0) firstCellLength = runs.reduce((sum, run) => sum + run.text.length, 0);
       });
       const label = node.children.length > 1 ? firstCellLength : undefined;
@@ -198,13 +225,13 @@ function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean): voi
     default:
       if ('children' in node) {
         const inside = inListItem || node.type === 'listItem';
-        for (const child of node.children) walkMarkdown(child as MdastNodes, units, inside);
+        for (const child of node.children) walkMarkdown(child as MdastNodes, units, inside, source);
       }
   }
 }
 
 const MARKDOWN_SYNTAX = /[*_`#<>[\]|\\&~!=]/;
-const BLOCK_START = /^[ \t]*(?:[-+*>]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]{4}|^[ \t]*-+[ \t]*$/m;
+const BLOCK_START = /^[ \t]*(?:[-+*>]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]{4}|^ {0,3}\t|^[ \t]*-+[ \t]*$|^[ \t]*\r?$/m;
 
 /** True when a chunk is plain prose that Markdown would parse as one paragraph of text, so the parser can be skipped. */
 function isPlainProse(text: string): boolean {
@@ -212,19 +239,41 @@ function isPlainProse(text: string): boolean {
 }
 
 function proseUnit(text: string): Unit {
-  const start = text.length - text.trimStart().length;
-  // A chunk of only Unicode spaces (no-break, vertical tab, form feed) trims to nothing: an empty unit where it starts.
-  const end = Math.max(start, text.trimEnd().length);
+  // Markdown strips spaces and tabs around a paragraph, but not other Unicode spaces (no-break, vertical tab, form feed).
+  const start = text.length - text.replace(/^[ \t]+/, '').length;
+  const end = Math.max(start, text.replace(/[ \t\r\n]+$/, '').length);
   const runs = [{ text: text.slice(start, end), start, end }];
   const heading = text.includes('\n') ? undefined : readHeadingLine(text);
   return heading ? unitFromRuns('heading', heading.depth, start, end, runs, heading.title) : unitFromRuns('paragraph', 0, start, end, runs);
 }
 
+/** A one-line ATX heading whose title has no markup ("## 2. Offence analysis"), which the parser would read as plain heading text. */
+const PLAIN_ATX_HEADING = /^(#{1,6})[ \t]+([^ \t#\r\n][^\r\n]*?)[ \t]*$/;
+
+/** The unit for a chunk that is one plain ATX heading, as the parser would give it, or undefined. */
+function plainAtxHeading(text: string): Unit | undefined {
+  const heading = PLAIN_ATX_HEADING.exec(text);
+  if (!heading || MARKDOWN_SYNTAX.test(heading[2])) return undefined;
+  const content = heading[2];
+  const start = heading[1].length + text.slice(heading[1].length).search(/[^ \t]/);
+  return unitFromRuns('heading', heading[1].length, 0, text.length, [{ text: content, start, end: start + content.length }], content.trim());
+}
+
+/** The parser's options, built once: extensions are plain data the parser only reads. */
+const MARKDOWN_OPTIONS = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
+
 function markdownUnits(text: string): Unit[] {
   if (isPlainProse(text)) return [proseUnit(text)];
-  const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const heading = plainAtxHeading(text);
+  if (heading) return [heading];
+  return parsedMarkdownUnits(text);
+}
+
+/** Parses a Markdown chunk with the full parser, without the shortcuts for plain prose and plain headings (the tests check the shortcuts agree with it). */
+export function parsedMarkdownUnits(text: string): Unit[] {
+  const tree = fromMarkdown(text, MARKDOWN_OPTIONS);
   const units: Unit[] = [];
-  walkMarkdown(tree, units, false);
+  walkMarkdown(tree, units, false, text);
   return units;
 }
 
