@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { splitChunks, type DocumentFormat } from './core/chunks.js';
-import { AssessmentDocument, ChunkCache } from './core/document.js';
+import type { DocumentFormat } from './core/chunks.js';
+import { AssessmentDocument, ChunkCache, planChunks } from './core/document.js';
 import { lint, lintSteps, type LintResult, type LintSettings } from './core/engine.js';
 import type { SeveritySetting } from './core/contracts.js';
 import { configStamp, findConfigFile, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
@@ -47,31 +47,35 @@ export class Linter {
     return resolved;
   }
 
-  /** Lints one draft's text; the path picks the configuration and per-file overrides. */
-  lintText(text: string, format: DocumentFormat, filePath?: string): LintedDraft {
-    return this.lintWith(this.configFor(filePath), text, format, filePath);
+  /**
+   * Lints one draft's text; the path picks the configuration and per-file
+   * overrides. Given the draft's model from its previous lint (`previous`),
+   * only the part around the change is split and parsed again.
+   */
+  lintText(text: string, format: DocumentFormat, filePath?: string, previous?: AssessmentDocument): LintedDraft {
+    return this.lintWith(this.configFor(filePath), text, format, filePath, previous);
   }
 
   /** Lints one draft's text with a configuration already resolved (the editor keeps the last good one while a pack is broken). */
-  lintWith(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string): LintedDraft {
-    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier });
+  lintWith(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string, previous?: AssessmentDocument): LintedDraft {
+    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, previous });
     return { document, result: lint(document, config.pack, this.settingsFor(config, filePath)), config };
   }
 
   /**
    * The same lint as `lintWith`, in small steps for a caller that must stay
-   * responsive: the draft is parsed and matched chunk by chunk, then the rules
-   * run one by one. Each step yields how far into the text the draft is
-   * prepared, so a caller can pause, give up, or lint the prepared start alone.
+   * responsive: the chunks to parse are parsed and matched one by one, then
+   * the rules run one by one. Each step yields how far into the text the draft
+   * is prepared, so a caller can pause, give up, or lint the prepared start alone.
    */
-  *lintSteps(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string): Generator<number, LintedDraft> {
-    const spans = splitChunks(text, format);
-    this.cache.fit(spans.length);
-    for (const span of spans) {
+  *lintSteps(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string, previous?: AssessmentDocument): Generator<number, LintedDraft> {
+    const plan = planChunks(text, format, previous);
+    this.cache.fit(plan.fresh.length);
+    for (const span of plan.fresh) {
       this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher);
       yield span.end;
     }
-    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier });
+    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan });
     const steps = lintSteps(document, config.pack, this.settingsFor(config, filePath));
     let step = steps.next();
     while (!step.done) {

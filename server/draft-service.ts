@@ -91,7 +91,7 @@ export class DraftService {
     const tooLarge = text.length > MAX_DRAFT_BYTES;
     if (tooLarge) this.announce(uri, tooLargeNotice(uri, text));
     if (tooLarge || !isLintable(filePath, languageId, settings, folder)) return { uri, version, generation, resultId: String(++this.results), format, enabled: false, diagnostics: [] };
-    const { choice, steps } = this.pool.lintSteps(text, format, { filePath, folder }, settings);
+    const { choice, steps } = this.pool.lintSteps(text, format, { filePath, folder }, settings, this.reports.get(uri)?.linted?.document);
     const linted = await runInSlices(steps, {
       isCurrent: () => control?.isCurrent() ?? true,
       onSlow: control ? (preparedTo) => this.slow(uri, version, format, text, preparedTo, choice, control) : undefined,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DocumentFormat } from '../rules/core/chunks.js';
+import type { AssessmentDocument } from '../rules/core/document.js';
 import { Linter, type LintedDraft } from '../rules/linter.js';
 import { resolveConfig, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { CORE_PACK } from '../rules/packs/load-pack.js';
@@ -64,10 +65,20 @@ export class LinterPool {
     }
   }
 
-  /** The configuration chosen for a draft, and its lint as steps to run a slice at a time (see `Linter.lintSteps`). */
-  lintSteps(text: string, format: DocumentFormat, place: DraftPlace, settings: AssessmentLintSettings): { choice: ConfigChoice; steps: Generator<number, LintedDraft> } {
+  /**
+   * The configuration chosen for a draft, and its lint as steps to run a slice
+   * at a time (see `Linter.lintSteps`); `previous` is the draft's model from
+   * its last lint, so that only the changed part is parsed again.
+   */
+  lintSteps(
+    text: string,
+    format: DocumentFormat,
+    place: DraftPlace,
+    settings: AssessmentLintSettings,
+    previous?: AssessmentDocument,
+  ): { choice: ConfigChoice; steps: Generator<number, LintedDraft> } {
     const choice = this.choose(place, settings);
-    return { choice, steps: choice.linter.lintSteps(choice.config, text, format, choice.lookupPath) };
+    return { choice, steps: choice.linter.lintSteps(choice.config, text, format, choice.lookupPath, previous) };
   }
 
   /** Forgets compiled configurations (a configuration or pack file changed); the last good ones are kept. */

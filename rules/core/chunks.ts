@@ -10,28 +10,45 @@ const SENTENCE_END_CHARS = new Set(['.', '!', '?', ':', ';', '"', "'", '\u201d',
 const SPACE = 32;
 const TAB = 9;
 
-/** Line starts and ends (before the break) of a text, without copying the lines. */
-function lineSpans(text: string): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : -1;
-    if (code === 10 || code === 13 || code === -1) {
-      starts.push(start);
-      ends.push(i);
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
+/** The next occurrence of a fixed string at or after a position, remembered while positions only grow (so a whole scan stays linear). */
+class NextOccurrence {
+  private searchedFrom = -1;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** The first offset at or after `position` where the string occurs, or -1. */
+  from(position: number): number {
+    if (this.searchedFrom < 0 || position < this.searchedFrom || (this.found >= 0 && this.found < position)) {
+      this.found = this.text.indexOf(this.needle, position);
+      this.searchedFrom = position;
     }
+    return this.found;
   }
-  return { starts, ends };
 }
 
-/** Every offset at which `needle` occurs, in order. */
-function occurrences(text: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
-  return found;
+/** Where Markdown front matter ends (the start of the line after its closing `---`), or 0 when there is none. */
+function frontMatterEnd(text: string): number {
+  const firstBreak = text.search(/\r\n|\r|\n/);
+  if (firstBreak < 0 || !FRONT_MATTER_OPEN.test(text.slice(0, firstBreak))) return 0;
+  const lineBreak = /\r\n|\r|\n/g;
+  let lineStart = firstBreak + (text.startsWith('\r\n', firstBreak) ? 2 : 1);
+  for (;;) {
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    if (FRONT_MATTER_CLOSE.test(text.slice(lineStart, lineEnd))) return found ? found.index + found[0].length : text.length + 1;
+    if (!found) return 0;
+    lineStart = found.index + found[0].length;
+  }
+}
+
+/** True when a draft's first line could open front matter (whose end depends on lines far below it). */
+function opensFrontMatter(text: string): boolean {
+  return /^---[ \t]*(\r|\n|$)/.test(text);
 }
 
 /**
@@ -42,22 +59,19 @@ function occurrences(text: string, needle: string): number[] {
  * ends a sentence. Front matter is left out.
  */
 export function splitChunks(text: string, format: DocumentFormat): Span[] {
-  const { starts, ends } = lineSpans(text);
-  const lineText = (index: number) => text.slice(starts[index], ends[index]);
+  return scanChunks(text, format, format === 'markdown' ? frontMatterEnd(text) : 0).chunks;
+}
+
+/**
+ * Scans lines from `from`, a line start where no chunk, fence or comment is
+ * open. Before opening each chunk it asks `resumeAt` whether to stop there
+ * (when the rest is known from an earlier scan); `stoppedAt` is where it did.
+ */
+function scanChunks(text: string, format: DocumentFormat, from: number, resumeAt?: (start: number) => boolean): { chunks: Span[]; stoppedAt?: number } {
   const chunks: Span[] = [];
-  let first = 0;
-  if (format === 'markdown' && starts.length > 1 && FRONT_MATTER_OPEN.test(lineText(0))) {
-    for (let index = 1; index < starts.length; index++) {
-      if (FRONT_MATTER_CLOSE.test(lineText(index))) {
-        first = index + 1;
-        break;
-      }
-    }
-  }
-  const opens = format === 'markdown' ? occurrences(text, '<!--') : [];
-  const closes = format === 'markdown' ? occurrences(text, '-->') : [];
-  let nextOpen = 0;
-  let nextClose = 0;
+  const markdown = format === 'markdown';
+  const opens = new NextOccurrence(text, '<!--');
+  const closes = new NextOccurrence(text, '-->');
   let current: Span | undefined;
   let fence: string | undefined;
   let inComment = false;
@@ -66,31 +80,39 @@ export function splitChunks(text: string, format: DocumentFormat): Span[] {
     if (current) chunks.push(current);
     current = undefined;
   };
-  for (let index = first; index < starts.length; index++) {
-    const lineStart = starts[index];
-    const lineEnd = ends[index];
+  for (let lineStart = from; lineStart <= text.length; ) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length) {
+      const code = text.charCodeAt(lineEnd);
+      if (code === 10 || code === 13) break;
+      lineEnd++;
+    }
+    const nextLine = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     let firstChar = lineStart;
     while (firstChar < lineEnd && (text.charCodeAt(firstChar) === SPACE || text.charCodeAt(firstChar) === TAB)) firstChar++;
     const blank = firstChar === lineEnd;
     if (!fence && !inComment && blank) {
       if (current) sawBlank = true;
+      lineStart = nextLine;
       continue;
     }
     const indented = text.charCodeAt(lineStart) === TAB || firstChar - lineStart >= 2;
-    if (current && sawBlank && !(format === 'markdown' && indented)) close();
+    if (current && sawBlank && !(markdown && indented)) close();
     sawBlank = false;
     if (current) current.end = lineEnd;
-    else current = { start: lineStart, end: lineEnd };
-    if (format === 'markdown') {
-      while (nextOpen < opens.length && opens[nextOpen] < lineStart) nextOpen++;
-      while (nextClose < closes.length && closes[nextClose] < lineStart) nextClose++;
-      const lastOpen = lastBefore(opens, nextOpen, lineEnd);
-      const closesAfter = (from: number) => {
-        for (let at = nextClose; at < closes.length && closes[at] < lineEnd; at++) if (closes[at] >= from) return true;
-        return false;
+    else {
+      if (resumeAt?.(lineStart)) return { chunks, stoppedAt: lineStart };
+      current = { start: lineStart, end: lineEnd };
+    }
+    if (markdown) {
+      const closesAfter = (position: number) => {
+        const at = closes.from(position);
+        return at >= 0 && at < lineEnd;
       };
+      let lastOpen = -1;
+      for (let at = opens.from(lineStart); at >= 0 && at < lineEnd; at = opens.from(at + 4)) lastOpen = at;
       const fenceChar = text.charCodeAt(firstChar);
-      const fenceMatch = firstChar - lineStart <= 3 && (fenceChar === 96 || fenceChar === 126) ? FENCE.exec(lineText(index)) : null;
+      const fenceMatch = firstChar - lineStart <= 3 && (fenceChar === 96 || fenceChar === 126) ? FENCE.exec(text.slice(lineStart, lineEnd)) : null;
       if (fence) {
         if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
       } else if (fenceMatch) {
@@ -105,14 +127,79 @@ export function splitChunks(text: string, format: DocumentFormat): Span[] {
       while (lastChar >= lineStart && /\s/.test(text[lastChar])) lastChar--;
       if (lastChar >= lineStart && SENTENCE_END_CHARS.has(text[lastChar])) close();
     }
+    lineStart = nextLine;
   }
   close();
-  return chunks;
+  return { chunks };
 }
 
-/** The last offset in `positions` (from index `from` on) that is before `end`, or -1. */
-function lastBefore(positions: number[], from: number, end: number): number {
-  let last = -1;
-  for (let at = from; at < positions.length && positions[at] < end; at++) last = positions[at];
-  return last;
+/**
+ * How a draft's chunks changed between two versions of its text: the old
+ * chunks before `first` stand as they were, `added` replace the old chunks
+ * from `first` up to `resume`, and the old chunks from `resume` on follow,
+ * moved by `shift`. `prefix` and `suffix` are the lengths of text the two
+ * versions share at their start and end.
+ */
+export interface ChunkEdit {
+  first: number;
+  added: Span[];
+  resume: number;
+  shift: number;
+  prefix: number;
+  suffix: number;
+}
+
+/**
+ * Works out a new version's chunks from the old version's, re-scanning only
+ * around the change: from the chunk before it (an edit can join two chunks)
+ * until a chunk opens where an old one did, in the text after the change.
+ * Undefined when the draft may hold front matter, whose extent depends on
+ * lines far from the change; split afresh then.
+ */
+export function editChunks(oldText: string, oldChunks: readonly Span[], text: string, format: DocumentFormat): ChunkEdit | undefined {
+  if (format === 'markdown' && (opensFrontMatter(oldText) || opensFrontMatter(text))) return undefined;
+  const prefix = commonPrefixLength(oldText, text);
+  const suffix = commonSuffixLength(oldText, text, Math.min(oldText.length, text.length) - prefix);
+  const shift = text.length - oldText.length;
+  let affected = 0;
+  while (affected < oldChunks.length && oldChunks[affected].end < prefix) affected++;
+  const first = Math.max(0, affected - 1);
+  const from = first > 0 ? oldChunks[first].start : 0;
+  const unchangedFrom = text.length - suffix;
+  let next = affected;
+  const { chunks, stoppedAt } = scanChunks(text, format, from, (start) => {
+    if (start < unchangedFrom) return false;
+    while (next < oldChunks.length && oldChunks[next].start + shift < start) next++;
+    return next < oldChunks.length && oldChunks[next].start + shift === start;
+  });
+  return { first, added: chunks, resume: stoppedAt === undefined ? oldChunks.length : next, shift, prefix, suffix };
+}
+
+/** Compares a slice of two strings in one native comparison. */
+function sameSlice(a: string, b: string, start: number, end: number): boolean {
+  return a.slice(start, end) === b.slice(start, end);
+}
+
+/** Length of the longest common start of two strings, found by halving (each comparison is native). */
+function commonPrefixLength(a: string, b: string): number {
+  let low = 0;
+  let high = Math.min(a.length, b.length);
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sameSlice(a, b, low, middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Length of the longest common end of two strings, at most `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (a.slice(a.length - middle, a.length - low) === b.slice(b.length - middle, b.length - low)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

@@ -1,4 +1,4 @@
-import { splitChunks, type DocumentFormat } from './chunks.js';
+import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
 import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
@@ -153,6 +153,30 @@ export interface Mention {
 export interface BuildOptions {
   cache?: ChunkCache;
   classifier?: SectionClassifier;
+  /** The same draft's model before its latest change: the chunks away from the change are taken from it. */
+  previous?: AssessmentDocument;
+  /** The chunk plan, when the caller has already made it (see `planChunks`). */
+  plan?: ChunkPlan;
+}
+
+/** Which chunks a new version of a draft needs parsed, and how the rest follow from its previous version. */
+export interface ChunkPlan {
+  /** Chunks not taken from the previous version: all of them when there is none. */
+  fresh: Span[];
+  /** How the chunks changed, when the draft is built from its previous version. */
+  edit?: { from: AssessmentDocument; change: ChunkEdit };
+}
+
+/** Works out which chunks of a draft's text need parsing, from the draft's previous model when there is one of the same format. */
+export function planChunks(text: string, format: DocumentFormat, previous?: AssessmentDocument): ChunkPlan {
+  const change = previous && previous.format === format ? editChunks(previous.text, previous.chunkSpans(), text, format) : undefined;
+  return change ? { fresh: change.added, edit: { from: previous!, change } } : { fresh: splitChunks(text, format) };
+}
+
+/** A chunk placed in a draft: where it starts and ends, its parse, and the index of its first unit among the draft's units. */
+interface PlacedChunk extends Span {
+  parsed: ParsedChunk;
+  firstUnit: number;
 }
 
 /**
@@ -164,8 +188,7 @@ export class AssessmentDocument {
   readonly sections: Section[] = [];
   readonly units: PlacedUnit[] = [];
   readonly directives: Directive[];
-  private readonly chunks: Array<{ offset: number; parsed: ParsedChunk; firstUnit: number }> = [];
-  private rawCache = new WeakMap<Matcher, Map<string, Array<{ chunk: number; mention: ChunkMention }>>>();
+  private readonly chunks: PlacedChunk[] = [];
   private mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
   private allMentions = new WeakMap<Matcher, Mention[]>();
   private personPronoun: 'he' | 'she' | undefined;
@@ -179,16 +202,47 @@ export class AssessmentDocument {
   ) {
     const cache = options.cache ?? new ChunkCache();
     const classifier = options.classifier ?? defaultSectionClassifier;
-    this.lines = new LineIndex(text);
+    const plan = options.plan ?? planChunks(text, format, options.previous);
+    const edit = plan.edit;
+    if (edit) {
+      const { from, change } = edit;
+      this.lines = LineIndex.afterEdit(from.lines, text, change.prefix, change.suffix);
+      for (let index = 0; index < change.first; index++) this.chunks.push(from.chunks[index]);
+      this.placeChunks(change.added, cache);
+      for (let index = change.resume; index < from.chunks.length; index++) {
+        const moved = from.chunks[index];
+        this.pushChunk(moved.start + change.shift, moved.end + change.shift, moved.parsed);
+      }
+    } else {
+      this.lines = new LineIndex(text);
+      cache.fit(plan.fresh.length);
+      this.placeChunks(plan.fresh, cache);
+    }
+    this.gatherPeople();
+    this.directives = findDirectives(text, this.lines);
+    this.placeUnits(classifier);
+  }
+
+  private placeChunks(spans: Span[], cache: ChunkCache): void {
+    for (const span of spans) this.pushChunk(span.start, span.end, cache.get(this.text.slice(span.start, span.end), this.format));
+  }
+
+  private pushChunk(start: number, end: number, parsed: ParsedChunk): void {
+    const last = this.chunks[this.chunks.length - 1];
+    const firstUnit = last ? last.firstUnit + last.parsed.units.length : 0;
+    this.chunks.push({ start, end, parsed, firstUnit });
+  }
+
+  /** The chunks the draft was split into. */
+  chunkSpans(): readonly Span[] {
+    return this.chunks;
+  }
+
+  /** Works out who the draft is about (the pronoun and surname used most) and the names given to other people. */
+  private gatherPeople(): void {
     const pronouns = { he: 0, she: 0, they: 0 };
     const surnames = new Map<string, number>();
-    const spans = splitChunks(text, format);
-    cache.fit(spans.length);
-    let unitCount = 0;
-    for (const span of spans) {
-      const parsed = cache.get(text.slice(span.start, span.end), format);
-      this.chunks.push({ offset: span.start, parsed, firstUnit: unitCount });
-      unitCount += parsed.units.length;
+    for (const { parsed } of this.chunks) {
       pronouns.he += parsed.pronouns.he;
       pronouns.she += parsed.pronouns.she;
       pronouns.they += parsed.pronouns.they;
@@ -198,8 +252,6 @@ export class AssessmentDocument {
     if (pronouns.he >= 2 * pronouns.she && pronouns.he > 0) this.personPronoun = 'he';
     else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
     this.personSurname = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-    this.directives = findDirectives(text, this.lines);
-    this.placeUnits(classifier);
   }
 
   private placeUnits(classifier: SectionClassifier): void {
@@ -209,8 +261,8 @@ export class AssessmentDocument {
     this.sections.push(current);
     for (const chunk of this.chunks) {
       for (const unit of chunk.parsed.units) {
-        const start = chunk.offset + unit.start;
-        const end = chunk.offset + unit.end;
+        const start = chunk.start + unit.start;
+        const end = chunk.start + unit.end;
         const labelKind = unit.label ? classifier.classify(unit.label) : 'unknown';
         if (unit.kind === 'heading' || labelKind !== 'unknown') {
           const depth = unit.kind === 'heading' ? unit.depth : LABEL_SECTION_DEPTH;
@@ -219,12 +271,12 @@ export class AssessmentDocument {
           let kind = unit.kind !== 'heading' ? labelKind : unit === title ? 'unknown' : classifier.classify(heading);
           if (kind === 'unknown' && stack.length > 0) kind = stack[stack.length - 1].kind;
           current.end = start;
-          const headingEnd = unit.kind === 'heading' ? end : chunk.offset + (unit.labelEnd ?? unit.end);
+          const headingEnd = unit.kind === 'heading' ? end : chunk.start + (unit.labelEnd ?? unit.end);
           current = { kind, title: heading, depth, heading: { start, end: headingEnd }, start, end: this.text.length };
           stack.push(current);
           this.sections.push(current);
         }
-        this.units.push({ unit, start, end, section: current, offset: chunk.offset });
+        this.units.push({ unit, start, end, section: current, offset: chunk.start });
       }
     }
     if (this.sections.length > 1 && this.sections[0].end === 0) this.sections.shift();
@@ -257,7 +309,6 @@ export class AssessmentDocument {
    * bulk of it. They are placed again if asked for.
    */
   forgetMentions(): void {
-    this.rawCache = new WeakMap();
     this.mentionCache = new WeakMap();
     this.allMentions = new WeakMap();
   }
@@ -269,58 +320,27 @@ export class AssessmentDocument {
     return all;
   }
 
-  /** The mentions of some concepts, in document order; each concept's list is built once per matcher. */
+  /** The mentions of some concepts, in document order; all are placed in one pass the first time a matcher asks. */
   mentionsOf(matcher: Matcher, concepts: readonly string[]): Mention[] {
     let byConcept = this.mentionCache.get(matcher);
-    if (!byConcept) this.mentionCache.set(matcher, (byConcept = new Map()));
-    const lists = concepts.map((concept) => {
-      let list = byConcept.get(concept);
-      if (!list) byConcept.set(concept, (list = this.placeMentions(matcher, concept)));
-      return list;
-    });
-    if (lists.length === 1) return lists[0];
-    return lists.flat().sort((a, b) => a.start - b.start || a.end - b.end);
+    if (!byConcept) this.mentionCache.set(matcher, (byConcept = this.placeMentions(matcher)));
+    if (concepts.length === 1) return byConcept.get(concepts[0]) ?? [];
+    return concepts.flatMap((concept) => byConcept.get(concept) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  /** Every chunk's matches for a matcher, gathered in one pass and grouped by concept. */
-  private rawMentions(matcher: Matcher): Map<string, Array<{ chunk: number; mention: ChunkMention }>> {
-    let raw = this.rawCache.get(matcher);
-    if (raw) return raw;
-    raw = new Map();
-    this.chunks.forEach((chunk, index) => {
-      let chunkMentions = chunk.parsed.mentions.get(matcher);
-      if (!chunkMentions) {
-        chunkMentions = groupByConcept(matchChunk(chunk.parsed, matcher));
-        chunk.parsed.mentions.set(matcher, chunkMentions);
+  private placeMentions(matcher: Matcher): Map<string, Mention[]> {
+    const byConcept = new Map<string, Mention[]>();
+    for (const chunk of this.chunks) {
+      for (const [concept, found] of chunkMentions(chunk.parsed, matcher)) {
+        let placed = byConcept.get(concept);
+        if (!placed) byConcept.set(concept, (placed = []));
+        for (const mention of found) {
+          const about = this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject);
+          placed.push(new PlacedMention(this, chunk, mention, about));
+        }
       }
-      for (const [concept, list] of chunkMentions) {
-        let entries = raw!.get(concept);
-        if (!entries) raw!.set(concept, (entries = []));
-        for (const mention of list) entries.push({ chunk: index, mention });
-      }
-    });
-    this.rawCache.set(matcher, raw);
-    return raw;
-  }
-
-  private placeMentions(matcher: Matcher, concept: string): Mention[] {
-    return (this.rawMentions(matcher).get(concept) ?? []).map(({ chunk: index, mention }) => {
-      const chunk = this.chunks[index];
-      const start = chunk.offset + mention.start;
-      const end = chunk.offset + mention.end;
-      return {
-        concept: mention.concept,
-        start,
-        end,
-        text: this.text.slice(start, end),
-        negated: mention.negated,
-        about: this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject),
-        inLabel: mention.inLabel,
-        labelAnswered: mention.labelAnswered,
-        unit: this.units[chunk.firstUnit + mention.unit],
-        sentence: mention.sentence,
-      };
-    });
+    }
+    return byConcept;
   }
 
   private isAboutOther(mention: ChunkMention): boolean {
@@ -348,6 +368,54 @@ export class AssessmentDocument {
       if (content.trim() !== '' && !isDirectiveLine(content)) return { start: start + (content.length - content.trimStart().length), end };
     }
     return { start: 0, end: 0 };
+  }
+}
+
+/**
+ * A chunk's match placed in the draft. Its offsets are worked out at once;
+ * the rest is read from the match when asked for, because a long draft has
+ * thousands of mentions and a rule looks at few of their fields.
+ */
+class PlacedMention implements Mention {
+  readonly start: number;
+  readonly end: number;
+
+  constructor(
+    private readonly document: AssessmentDocument,
+    private readonly chunk: PlacedChunk,
+    private readonly match: ChunkMention,
+    readonly about: 'person' | 'other',
+  ) {
+    this.start = chunk.start + match.start;
+    this.end = chunk.start + match.end;
+  }
+
+  get concept(): string {
+    return this.match.concept;
+  }
+
+  get text(): string {
+    return this.document.text.slice(this.start, this.end);
+  }
+
+  get negated(): boolean {
+    return this.match.negated;
+  }
+
+  get inLabel(): boolean {
+    return this.match.inLabel;
+  }
+
+  get labelAnswered(): boolean {
+    return this.match.labelAnswered;
+  }
+
+  get unit(): PlacedUnit {
+    return this.document.units[this.chunk.firstUnit + this.match.unit];
+  }
+
+  get sentence(): number {
+    return this.match.sentence;
   }
 }
 

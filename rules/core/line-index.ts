@@ -17,18 +17,33 @@ export interface Span {
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? lineStartsIn(text, 1, text.length, [0]);
+  }
+
+  /**
+   * The index of a new version of a text from the old version's index, given
+   * the lengths of text the two versions share at their start (`prefix`) and
+   * end (`suffix`): only the lines around the change are scanned.
+   */
+  static afterEdit(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = previous.lineStarts;
+    const shift = text.length - previous.text.length;
+    // A line starts at s when the character before s is \n, or is \r not followed by \n at s. Starts
+    // before the change keep both characters; starts whose character before lies in the shared end move.
+    const starts: number[] = [];
+    let index = 0;
+    while (index < old.length && old[index] < prefix) starts.push(old[index++]);
+    if (starts.length === 0) starts.push(0);
+    const changedEnd = text.length - suffix;
+    lineStartsIn(text, Math.max(prefix, 1), changedEnd, starts);
+    const movedFrom = previous.text.length - suffix + 1;
+    while (index < old.length && old[index] < movedFrom) index++;
+    while (index < old.length) starts.push(old[index++] + shift);
+    return new LineIndex(text, starts);
   }
 
   /** Number of lines (a trailing line break opens one more, empty line). */
@@ -70,4 +85,13 @@ export class LineIndex {
     const start = this.lineStarts[position.line];
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
+}
+
+/** Appends to `starts` each line start s with `from` <= s <= `to`, judged by the characters at s - 1 and s. */
+function lineStartsIn(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let start = from; start <= to && start <= text.length; start++) {
+    const before = text.charCodeAt(start - 1);
+    if (before === 10 || (before === 13 && text.charCodeAt(start) !== 10)) starts.push(start);
+  }
+  return starts;
 }
