@@ -444,7 +444,11 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
           sentence: sentenceIndex,
           start: sentence.words[match.first].start,
           end,
-          ...context,
+          // Named one by one, not spread, so every mention has the same compact shape.
+          negated: context.negated,
+          subject: context.subject,
+          names: context.names,
+          titled: context.titled,
         });
       }
     });

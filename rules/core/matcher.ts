@@ -15,17 +15,16 @@ export interface WordMatch {
   end: number;
 }
 
+/** A node of the term trie. Edge tables are made when the first edge of their sort is added: most nodes have one sort or none. */
 interface TrieNode {
   id: number;
-  stems: Map<string, TrieNode>;
-  exact: Map<string, TrieNode>;
-  /** Prefix edges by prefix. */
-  prefixes: Map<string, TrieNode>;
-  /** The same edges grouped by the prefix's first character ('' for an empty prefix), so a word is compared only with the few that could fit. */
-  prefixesByFirst: Map<string, Array<{ prefix: string; node: TrieNode }>>;
-  gaps: Array<{ min: number; max: number; node: TrieNode }>;
+  stems?: Map<string, TrieNode>;
+  exact?: Map<string, TrieNode>;
+  /** Prefix edges grouped by the prefix's first character ('' for an empty prefix), so a word is compared only with the few that could fit. */
+  prefixes?: Map<string, Array<{ prefix: string; node: TrieNode }>>;
+  gaps?: Array<{ min: number; max: number; node: TrieNode }>;
   /** Indexes into `Matcher.targets` of the concepts (or their vetoes) whose terms end here. */
-  terminals: number[];
+  terminals?: number[];
 }
 
 interface Target {
@@ -35,22 +34,21 @@ interface Target {
 
 function childFor(node: TrieNode, step: TermStep, newNode: () => TrieNode): TrieNode {
   if (step.type === 'gap') {
+    node.gaps ??= [];
     let edge = node.gaps.find((gap) => gap.min === step.min && gap.max === step.max);
     if (!edge) node.gaps.push((edge = { min: step.min, max: step.max, node: newNode() }));
     return edge.node;
   }
   if (step.type === 'prefix') {
-    let child = node.prefixes.get(step.value);
-    if (!child) {
-      node.prefixes.set(step.value, (child = newNode()));
-      const first = step.value.charAt(0);
-      let bucket = node.prefixesByFirst.get(first);
-      if (!bucket) node.prefixesByFirst.set(first, (bucket = []));
-      bucket.push({ prefix: step.value, node: child });
-    }
-    return child;
+    node.prefixes ??= new Map();
+    const first = step.value.charAt(0);
+    let bucket = node.prefixes.get(first);
+    if (!bucket) node.prefixes.set(first, (bucket = []));
+    let edge = bucket.find((candidate) => candidate.prefix === step.value);
+    if (!edge) bucket.push((edge = { prefix: step.value, node: newNode() }));
+    return edge.node;
   }
-  const map = step.type === 'stem' ? node.stems : node.exact;
+  const map = step.type === 'stem' ? (node.stems ??= new Map()) : (node.exact ??= new Map());
   let child = map.get(step.value);
   if (!child) map.set(step.value, (child = newNode()));
   return child;
@@ -80,7 +78,8 @@ export class Matcher {
 
   private newNode(): TrieNode {
     if (this.nodeCount >= MAX_TRIE_NODES) throw new TermBudgetError(`the terms expand to more than ${MAX_TRIE_NODES} trie nodes; shorten the lists or split alternatives into fewer combinations`);
-    return { id: this.nodeCount++, stems: new Map(), exact: new Map(), prefixes: new Map(), prefixesByFirst: new Map(), gaps: [], terminals: [] };
+    // Every field set, even when empty, so that all nodes share one shape and the walk's lookups stay fast.
+    return { id: this.nodeCount++, stems: undefined, exact: undefined, prefixes: undefined, gaps: undefined, terminals: undefined };
   }
 
   private add(concept: string, terms: string[], exclude: boolean): void {
@@ -93,6 +92,7 @@ export class Matcher {
       for (const steps of sequences) {
         let node = this.root;
         for (const step of steps) node = childFor(node, step, () => this.newNode());
+        node.terminals ??= [];
         if (!node.terminals.includes(index)) node.terminals.push(index);
       }
     }
@@ -100,14 +100,25 @@ export class Matcher {
 
   /** Finds every concept match in one sentence: longest per start, contained and vetoed matches dropped. */
   matchSentence(words: Word[]): WordMatch[] {
-    const walk: Walk = { words, first: 0, found: [], visited: new Set(), budget: 0 };
+    const walk: Walk = { words, first: 0, found: [], budget: 0 };
     for (let first = 0; first < words.length; first++) {
+      if (!this.startsTerm(words[first])) continue;
       walk.first = first;
-      walk.visited.clear();
+      walk.visited?.clear();
       walk.budget = MAX_WALK_STEPS;
       this.walk(this.root, first, walk);
     }
     return walk.found.length === 0 ? [] : keepOutermost(walk.found);
+  }
+
+  /** Whether some term can start with this word (most words start none, and need no walk). */
+  private startsTerm(word: Word): boolean {
+    const { stems, exact, prefixes } = this.root;
+    if (stems?.has(word.stem) || exact?.has(word.norm)) return true;
+    if (!prefixes) return false;
+    const norm = word.norm;
+    if (norm.length > 0 && prefixes.has('')) return true;
+    return prefixes.get(norm.charAt(0))?.some((edge) => norm.startsWith(edge.prefix)) ?? false;
   }
 
   /**
@@ -117,35 +128,37 @@ export class Matcher {
    * the work.
    */
   private walk(node: TrieNode, position: number, walk: Walk, afterGap = false): void {
-    const { words, first, found, visited } = walk;
+    const { words, first, found } = walk;
     if (walk.budget <= 0) return;
     if (afterGap) {
       const key = node.id * (words.length + 1) + position;
-      if (visited.has(key)) return;
-      visited.add(key);
+      const seen = (walk.visited ??= new Set());
+      if (seen.has(key)) return;
+      seen.add(key);
     }
-    walk.budget -= 1 + node.terminals.length;
-    if (position > first) {
-      for (const index of node.terminals) {
+    const { terminals, stems, exact, prefixes, gaps } = node;
+    walk.budget -= 1 + (terminals?.length ?? 0);
+    if (terminals && position > first) {
+      for (const index of terminals) {
         const target = this.targets[index];
         found.push({ concept: target.concept, first, end: position, exclude: target.exclude });
       }
     }
     if (position >= words.length) return;
     const word = words[position];
-    const byStem = node.stems.get(word.stem);
+    const byStem = stems?.get(word.stem);
     if (byStem) this.walk(byStem, position + 1, walk, afterGap);
-    const byExact = node.exact.get(word.norm);
+    const byExact = exact?.get(word.norm);
     if (byExact) this.walk(byExact, position + 1, walk, afterGap);
-    if (node.prefixes.size > 0) {
+    if (prefixes) {
       const norm = word.norm;
-      const bucket = node.prefixesByFirst.get(norm.charAt(0));
+      const bucket = prefixes.get(norm.charAt(0));
       if (bucket) for (const edge of bucket) if (norm.startsWith(edge.prefix)) this.walk(edge.node, position + 1, walk, afterGap);
-      const empty = node.prefixesByFirst.get('');
-      if (empty && norm.length > 0) for (const edge of empty) this.walk(edge.node, position + 1, walk, afterGap);
+      const empty = norm.length > 0 ? prefixes.get('') : undefined;
+      if (empty) for (const edge of empty) this.walk(edge.node, position + 1, walk, afterGap);
     }
-    if (position > first) {
-      for (const gap of node.gaps) {
+    if (gaps && position > first) {
+      for (const gap of gaps) {
         for (let skip = gap.min; skip <= gap.max && position + skip < words.length; skip++) {
           this.walk(gap.node, position + skip, walk, true);
         }
@@ -159,7 +172,8 @@ interface Walk {
   words: Word[];
   first: number;
   found: FoundMatch[];
-  visited: Set<number>;
+  /** Trie node and position pairs reached after a gap, made when the first gap is taken. */
+  visited?: Set<number>;
   budget: number;
 }
 
