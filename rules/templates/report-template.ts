@@ -1,6 +1,5 @@
-import { parse } from 'yaml';
 import type { DocumentFormat } from '../core/chunks.js';
-import templateText from './report-template.yaml';
+import { data as templateData } from './report-template.yaml';
 
 /** One heading of the report template and the prompts written under it. */
 export interface TemplateSection {
@@ -14,8 +13,8 @@ export interface ReportTemplate {
   sections: TemplateSection[];
 }
 
-/** The built-in pre-sentence report template. */
-export const REPORT_TEMPLATE: ReportTemplate = parse(templateText) as ReportTemplate;
+/** The built-in pre-sentence report template (parsed from YAML when the bundle is built). */
+export const REPORT_TEMPLATE: ReportTemplate = templateData as ReportTemplate;
 
 /**
  * Writes the template out in a draft's format: Markdown headings with the
