@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     console.error(`measured ${words} words`);
   }
   const server = path.join(root, 'dist', 'server.js');
-  const ready = await measureReady(server, generateDraft(500, 7));
+  const ready = await measureReady(server, generateDraft(500, 7), fast ? 3 : 7);
   const roundTrip = await measureRoundTrip(server, generateDraft(10_000, 10_000), fast ? 10 : 40);
   const rss = await measureMemory(server, Array.from({ length: 20 }, (_, index) => generateDraft(10_000, 500 + index)));
   const cli = measureCliThroughput(path.join(root, 'dist', 'cli.js'), fast ? 200 : 1000, 2_000);

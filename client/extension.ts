@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CoverageRequest, type CoverageResult } from '../server/shared/protocol.js';
 import { CONFIG_FILE_GLOB, PACK_FILE_GLOBS, SETTINGS_SECTION } from '../server/shared/settings.js';
+import { SERVER_NODE_FLAGS } from '../server/shared/launch.js';
 import { ChecklistView, REVEAL_COMMAND } from './checklist-view.js';
 import { ExplanationDocuments, EXPLAIN_SCHEME, insertTemplate, lintWorkspace } from './commands.js';
 import { StatusBar } from './status-bar.js';
@@ -27,8 +28,8 @@ function documentSelector(): Array<{ scheme: string; language?: string; pattern?
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const watchers = [CONFIG_FILE_GLOB, ...PACK_FILE_GLOBS].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   const selector = documentSelector();
