@@ -47,9 +47,14 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   for (const report of reports) {
     if (report.skipped && options.format !== 'stylish') process.stderr.write(`assessment-lint: skipped ${report.relative}: it ${report.skipped}\n`);
   }
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (tooManyWarnings) process.stderr.write(`assessment-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-  return errors > 0 || tooManyWarnings ? 1 : 0;
+  return errors > 0 || tooManyWarnings(warnings, options.maxWarnings) ? 1 : 0;
+}
+
+/** True (and said on standard error) when there are more warnings than `--max-warnings` allows. */
+export function tooManyWarnings(warnings: number, maxWarnings: number | undefined): boolean {
+  if (maxWarnings === undefined || warnings <= maxWarnings) return false;
+  process.stderr.write(`assessment-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return true;
 }
 
 function render(format: Format, reports: FileReport[], rules: RuleSummary[], version: string): string {

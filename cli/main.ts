@@ -13,7 +13,7 @@ const HELP = `assessment-lint ${packageJson.version}: checks probation assessmen
 
 Usage:
   assessment-lint check [paths, folders or globs...] [options]
-  assessment-lint audit [folders, files or globs...] [--out FILE] [--format html|json|csv] [--snippets]
+  assessment-lint audit [folders, files or globs...] [--out FILE] [--format html|json|csv] [--snippets] [--max-warnings N]
                                           caseload audit: pass rate per rule beside the inspectorate's figures
   assessment-lint rules [--pack FILE] [--config FILE] [--explain RULE-ID]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
@@ -34,6 +34,7 @@ audit options (and --pack, --config as for check):
   --out FILE           write the report to FILE (the format follows its extension unless --format is given)
   --format NAME        html (default), json or csv
   --snippets           quote a short snippet of each finding (the report otherwise holds no draft text)
+  --max-warnings N     exit 1 when the caseload has more than N warnings
 
 Drafts are .md, .markdown, .txt and .docx files; in a Word draft, the line of a
 finding is the paragraph number and the column counts characters in that paragraph.
@@ -63,6 +64,14 @@ function parse(argv: string[]) {
   });
 }
 
+/** The number given to --max-warnings, if any; a usage problem unless it is a whole number. */
+function warningLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 0 || value.trim() === '') throw new UsageError(`--max-warnings takes a whole number, not '${value}'`);
+  return limit;
+}
+
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -85,17 +94,14 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain });
     if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config });
     if (command === 'init') return runInit(paths[0]);
+    const maxWarnings = warningLimit(values['max-warnings']);
     if (command === 'audit') {
-      return await runAudit({ paths, packs: values.pack ?? [], config: values.config, out: values.out ?? values.output, format: values.format, snippets: values.snippets ?? false, version: packageJson.version });
+      const out = values.out ?? values.output;
+      return await runAudit({ paths, packs: values.pack ?? [], config: values.config, out, format: values.format, snippets: values.snippets ?? false, maxWarnings, version: packageJson.version });
     }
     if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, audit, rules, pack or init (see --help)`);
     const format = (values.format ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
-    let maxWarnings: number | undefined;
-    if (values['max-warnings'] !== undefined) {
-      maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
-    }
     return await runCheck({ paths, packs: values.pack ?? [], config: values.config, format, output: values.output, maxWarnings, quiet: values.quiet ?? false, version: packageJson.version });
   } catch (error) {
     if (error instanceof ConfigurationError) {

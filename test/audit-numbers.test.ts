@@ -181,7 +181,7 @@ describe('audit', function () {
     assert.match(written, /auditing \[#{30}\] 2\/2 drafts/);
   });
 
-  it('exits as check does: 1 with an error-severity finding, 2 for a usage problem', async () => {
+  it('exits as check does: 1 with an error-severity finding or more warnings than --max-warnings, 2 for a usage problem', async () => {
     folder.write({ 'strict/.assessment-lint.yaml': 'rules:\n  domestic-abuse-enquiry: error\n' });
     const strict = ['strict/weak.md', readFileSync(`${REPO_ROOT}/examples/short-format-weak.md`, 'utf8')] as const;
     folder.write({ [strict[0]]: strict[1] });
@@ -190,6 +190,15 @@ describe('audit', function () {
     assert.equal((await runCli(['check', 'strict'], folder.root)).code, 1);
     assert.equal(parsed<AuditSummary>(failing).totals.errors, 1);
     assert.equal((await runCli(['audit', 'caseload', '--format', 'pdf'], folder.root)).code, 2);
+    const warned = parsed<AuditSummary>(await runCli(['audit', 'caseload', '--format', 'json'], folder.root)).totals.warnings;
+    assert.ok(warned > 0, 'the caseload has warnings');
+    const over = await runCli(['audit', 'caseload', '--format', 'json', '--max-warnings', String(warned - 1)], folder.root);
+    assert.equal(over.code, 1, 'more warnings than --max-warnings allows');
+    assert.match(over.stderr, new RegExp(`${warned} warnings, more than --max-warnings ${warned - 1}`));
+    assert.equal((await runCli(['audit', 'caseload', '--format', 'json', '--max-warnings', String(warned)], folder.root)).code, 0, 'exactly as many as allowed');
+    const bad = await runCli(['audit', 'caseload', '--max-warnings', 'some'], folder.root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-warnings takes a whole number, not 'some'/);
     assert.equal((await runCli(['audit', 'no-such-folder'], folder.root)).code, 2);
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Linter } from '../../rules/linter.js';
 import { collectFiles } from '../collect-files.js';
+import { tooManyWarnings } from '../check.js';
 import { lintInParallel } from '../lint-pool.js';
 import { UsageError } from '../usage-error.js';
 import { ProgressBar } from './progress.js';
@@ -28,6 +29,8 @@ export interface AuditOptions {
   format?: string;
   /** Quote a short snippet of each finding's text (off by default: the report then holds no draft text). */
   snippets: boolean;
+  /** Exit 1 when the caseload has more warnings than this, as `check --max-warnings` does. */
+  maxWarnings?: number;
   version: string;
 }
 
@@ -78,5 +81,5 @@ export async function runAudit(options: AuditOptions): Promise<number> {
   const { linted, skipped, withGaps } = summary.totals;
   const where = options.out ? `; ${format.toUpperCase()} report written to ${options.out}` : '';
   process.stderr.write(`assessment-lint: audited ${linted} draft${linted === 1 ? '' : 's'}, ${withGaps} with gaps${skipped > 0 ? `, ${skipped} file${skipped === 1 ? '' : 's'} skipped (listed in the report)` : ''}${where}\n`);
-  return summary.totals.errors > 0 ? 1 : 0;
+  return summary.totals.errors > 0 || tooManyWarnings(summary.totals.warnings, options.maxWarnings) ? 1 : 0;
 }
