@@ -7,7 +7,7 @@ import { CodeServer, installExtension } from './code-server.js';
 import { ALCOHOL_AT, cliFindings, DRAFT_MD, GAPS_MD, GAPS_MISSING, tempWorkspace, UNCRITICAL_AT, type CliFinding } from './drafts.js';
 import { OUTPUT, REPO_ROOT } from './paths.js';
 import { ensureDebianPackages, prepareCodeServer, PREPARE_TIMEOUT_MS } from './prepare.js';
-import { run, waitFor } from './processes.js';
+import { removeOnExit, run, waitFor } from './processes.js';
 import { FIRST_DIAGNOSTIC_TIMEOUT_MS, Workbench, type ProblemRow } from './workbench.js';
 
 const STEP_TIMEOUT_MS = 90_000;
@@ -80,7 +80,7 @@ describe('VS Code 1.100 (code-server) in headless Chromium', function () {
     mkdirSync(OUTPUT, { recursive: true });
     await ensureDebianPackages();
     await prepareCodeServer();
-    profile = mkdtempSync(path.join(tmpdir(), 'assessment-lint-e2e-profile-'));
+    profile = removeOnExit(mkdtempSync(path.join(tmpdir(), 'assessment-lint-e2e-profile-')));
     const vsix = path.join(profile, 'assessment-lint.vsix');
     await run('npm', ['run', 'package', '--', '--out', vsix], { cwd: REPO_ROOT });
     extensions = await installExtension(vsix, profile);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeOnExit } from './processes.js';
 import { CLI } from './paths.js';
 
 /** A Markdown draft with two findings: alcohol not assessed (a warning at the assessment heading) and uncritical wording on line 5 (info). */
@@ -81,9 +82,9 @@ export function cliFindings(file: string): CliFinding[] {
   return report.flatMap((entry) => entry.messages.map(({ ruleId, severity, line, column }) => ({ ruleId, severity, line, column })));
 }
 
-/** Creates a temporary folder holding `files` (relative path → text) and returns its path. */
+/** Creates a temporary folder holding `files` (relative path → text) and returns its path; it is removed when the run exits, if not before. */
 export function tempWorkspace(prefix: string, files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), `assessment-lint-e2e-${prefix}-`));
+  const root = removeOnExit(mkdtempSync(path.join(tmpdir(), `assessment-lint-e2e-${prefix}-`)));
   for (const [relative, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
     writeFileSync(path.join(root, relative), text);

@@ -1,5 +1,5 @@
 import { execFile, spawn, type SpawnOptions } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 
@@ -27,12 +27,25 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
-process.on('exit', () => {
+/** Temporary folders to remove if the run ends before the tests that made them clean up. */
+const temporary = new Set<string>();
+
+/** Registers a temporary folder to be removed when the test run exits, however it ends; returns the folder. */
+export function removeOnExit(folder: string): string {
+  temporary.add(folder);
+  return folder;
+}
+
+function cleanUp(): void {
   for (const pgid of running) killGroup(pgid, 'SIGKILL');
-});
+  for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
+  temporary.clear();
+}
+
+process.on('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    for (const pgid of running) killGroup(pgid, 'SIGKILL');
+    cleanUp();
     process.exit(130);
   });
 }
