@@ -15,7 +15,7 @@ Usage:
   assessment-lint check [paths, folders or globs...] [options]
   assessment-lint audit [folders, files or globs...] [--out FILE] [--format html|json|csv] [--snippets] [--max-warnings N]
                                           caseload audit: pass rate per rule beside the inspectorate's figures
-  assessment-lint rules [--pack FILE] [--config FILE] [--explain RULE-ID]
+  assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
   assessment-lint pack validate FILE      print every problem in a pack or configuration as file:line:column
   assessment-lint pack lock               record the packs' versions and hashes in .assessment-lint.lock
@@ -23,7 +23,8 @@ Usage:
   assessment-lint --version | --help
 
 check options:
-  --pack FILE          use a rule pack as well as the configuration's (repeatable)
+  --pack PACK          use a rule pack as well as the configuration's: a file, a folder or an
+                       npm package name (repeatable)
   --config FILE        use this configuration instead of the nearest .assessment-lint.yaml
   --format NAME        stylish (default), json, sarif, junit or github
   --output FILE        write the report to a file instead of standard output

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DocumentFormat } from '../rules/core/chunks.js';
 import type { AssessmentDocument } from '../rules/core/document.js';
 import { Linter, type LintedDraft } from '../rules/linter.js';
-import { resolveConfig, type ResolvedConfig } from '../rules/config/workspace-config.js';
+import { extraPackReference, resolveConfig, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { CORE_PACK } from '../rules/packs/load-pack.js';
 import { ConfigurationError } from '../rules/packs/problems.js';
 import type { ConfigProblems } from './config-problems.js';
@@ -38,7 +38,7 @@ export class LinterPool {
 
   /** Chooses the linter and configuration for a draft; never throws for configuration problems. */
   choose(place: DraftPlace, settings: AssessmentLintSettings): ConfigChoice {
-    const packs = settings.packs.map((pack) => (place.folder && !path.isAbsolute(pack) ? path.resolve(place.folder, pack) : pack));
+    const packs = settings.packs.map((pack) => (place.folder ? extraPackReference(pack, place.folder) : pack));
     const linterKey = JSON.stringify([place.folder ?? '', packs, settings.rules]);
     let linter = this.linters.get(linterKey);
     if (!linter) {

@@ -34,7 +34,7 @@ export function settingsProblems(raw: unknown): string[] {
   for (const key of Object.keys(raw)) if (!KNOWN_SETTINGS.has(key)) problems.push(`${name(key)} is not an Assessment Lint setting; it is ignored.`);
   const { enable, packs, rules, run, debounceMs, files, trace } = raw;
   if (enable !== undefined && typeof enable !== 'boolean') problems.push(`${name('enable')} must be true or false, not ${shown(enable)}; ${DEFAULT_SETTINGS.enable} is used.`);
-  if (packs !== undefined && !isStringList(packs)) problems.push(`${name('packs')} must be a list of pack paths, not ${shown(packs)}; entries that are not paths are ignored.`);
+  if (packs !== undefined && !isStringList(packs)) problems.push(`${name('packs')} must be a list of pack paths or package names, not ${shown(packs)}; only text entries of a list are used.`);
   if (rules !== undefined) {
     if (!isRecord(rules)) problems.push(`${name('rules')} must map rule ids to severities, not ${shown(rules)}; it is ignored.`);
     else for (const [id, severity] of Object.entries(rules)) {

@@ -294,6 +294,19 @@ describe('command line', function () {
       assert.deepEqual(findings(json(run)), ['drafts/weak.md 3:7 remorse error']);
     });
 
+    it('--pack takes an npm package name installed in the workspace', async () => {
+      folder = workspace({
+        'node_modules/@unit/extra/package.json': JSON.stringify({ name: '@unit/extra', version: '1.4.0' }),
+        'node_modules/@unit/extra/pack.yaml': 'name: "@unit/extra"\nversion: 1.4.0\nrules:\n  alcohol: off\n  uncritical-language: error\n',
+      });
+      const run = await runCli(['check', 'drafts', '--pack', '@unit/extra@^1.2.0', '--format', 'json'], folder.root);
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(findings(json(run)), ['drafts/weak.md 3:8 uncritical-language error']);
+      const missing = await runCli(['check', 'drafts', '--pack', '@unit/missing'], folder.root);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /pack '@unit\/missing' was not found: install it with npm/);
+    });
+
     it('uses the built-in pack when there is no configuration', async () => {
       folder = new TempFolder({ 'draft.md': '## Offence analysis\n\nHe said he was provoked.\n' });
       const run = await runCli(['check', 'draft.md', '--format', 'json'], folder.root);

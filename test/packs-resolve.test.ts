@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, symlinkSync } from 'node:fs';
-import { resolveConfig } from '../rules/config/workspace-config.js';
+import { extraPackReference, resolveConfig } from '../rules/config/workspace-config.js';
 import { compilePacks } from '../rules/packs/compile.js';
 import { LOCK_FILE_NAME, writeLock } from '../rules/packs/lock.js';
 import { loadPackChain } from '../rules/packs/resolve.js';
@@ -51,6 +51,20 @@ describe('packs: where packs come from', () => {
     folder.write({ ...npmPack('team-pack', '1.0.0'), [`project/${CONFIG}`]: 'packs: [team-pack]\n' });
     const resolved = resolveConfig(folder.path(`project/${CONFIG}`), folder.path('project'));
     assert.equal(resolved.pack.name, 'team-pack');
+  });
+
+  it('takes extra packs (command line, editor settings) as paths or npm package names', () => {
+    folder.write({ ...npmPack('@kent-pdu/assessment-pack', '2.1.3', 'rules:\n  alcohol: off\n'), 'extra.yaml': 'name: extra\nversion: 1.0.0\nrules:\n  drugs: error\n', 'teampack/pack.yaml': 'name: team-folder\nversion: 1.0.0\n' });
+    assert.equal(extraPackReference('@kent-pdu/assessment-pack@^2.1.0', folder.root), '@kent-pdu/assessment-pack@^2.1.0');
+    assert.equal(extraPackReference('core', folder.root), 'core');
+    assert.equal(extraPackReference('extra.yaml', folder.root), folder.path('extra.yaml'));
+    assert.equal(extraPackReference('teampack', folder.root), folder.path('teampack'), 'a folder that exists is a path, even when it could be a package name');
+    const resolved = resolveConfig(undefined, folder.root, [extraPackReference('@kent-pdu/assessment-pack@^2.1.0', folder.root), folder.path('extra.yaml')]);
+    assert.deepEqual(resolved.pack.layers.map((layer) => layer.name), ['core', '@kent-pdu/assessment-pack', 'extra']);
+    const missing = configurationProblems(() => resolveConfig(undefined, folder.root, ['@kent-pdu/no-such-pack']));
+    assert.match(missing[0].message, /pack '@kent-pdu\/no-such-pack' was not found: install it with npm/);
+    const outOfRange = configurationProblems(() => resolveConfig(undefined, folder.root, ['@kent-pdu/assessment-pack@^3.0.0']));
+    assert.match(outOfRange[0].message, /2\.1\.3/);
   });
 
   it('loads an extends chain base first and reports a cycle naming every pack in it', () => {

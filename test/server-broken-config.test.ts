@@ -120,7 +120,7 @@ describe('language server: editor settings of the wrong type or value', () => {
       /assessmentLint\.run is "sometimes"; use onType or onSave\. onType is used\./,
       /assessmentLint\.debounceMs must be a number of milliseconds from 0 to 10000, not "fast"; 200 is used\./,
       /assessmentLint\.rules\.alcohol is "loud"; use error, warning, info, hint, off\./,
-      /assessmentLint\.packs must be a list of pack paths, not "team\.yaml"/,
+      /assessmentLint\.packs must be a list of pack paths or package names, not "team\.yaml"/,
       /assessmentLint\.files\.include must be a list of globs, not \[3\]/,
       /assessmentLint\.trace\.server is "loud"/,
       /assessmentLint\.colour is not an Assessment Lint setting; it is ignored\./,

@@ -132,6 +132,20 @@ describe('language server: settings, configuration and packs', () => {
     assert.match(effective.markdown, /\| drugs \| hint \| set in the assessmentLint\.rules setting \|/);
   });
 
+  it('takes packs in the assessmentLint.packs setting by path or by npm package name', async () => {
+    folder.write({
+      'node_modules/@unit/extra-pack/package.json': JSON.stringify({ name: '@unit/extra-pack', version: '3.0.0' }),
+      'node_modules/@unit/extra-pack/pack.yaml': 'name: "@unit/extra-pack"\nversion: 3.0.0\nrules:\n  drugs: error\n',
+      'packs/local.yaml': 'name: local\nversion: 1.0.0\nrules:\n  alcohol: off\n',
+    });
+    session.settings = { packs: ['@unit/extra-pack', 'packs/local.yaml'] };
+    const opened = await session.open(uri, DRAFT);
+    assert.equal(opened!.diagnostics.find((diagnostic) => diagnostic.code === 'drugs')?.severity, DiagnosticSeverity.Error);
+    assert.ok(!codes(opened!.diagnostics).includes('alcohol'));
+    const effective = await session.request<EffectiveConfiguration>('assessmentLint/effectiveConfiguration', { textDocument: { uri } });
+    assert.deepEqual(effective.packs.map((pack) => pack.name), ['core', 'team', '@unit/extra-pack', 'local']);
+  });
+
   it('lints files from disk for the workspace and publishes their diagnostics', async () => {
     folder.write({ 'closed.md': DRAFT, 'binary.txt': new Uint8Array([65, 0, 66]) });
     const since = session.mark();

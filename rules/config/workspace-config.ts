@@ -7,7 +7,7 @@ import { compilePacks, type CompiledPack } from '../packs/compile.js';
 import { collect, CORE_PACK, problemAt, type LoadedPack } from '../packs/load-pack.js';
 import { ConfigurationError, PositionedFile, type Problem } from '../packs/problems.js';
 import { lockWarnings, LOCK_FILE_NAME, type ConfigWarning } from '../packs/lock.js';
-import { loadPackChain, resolvePackReference } from '../packs/resolve.js';
+import { isPackageName, loadPackChain, resolvePackReference } from '../packs/resolve.js';
 import { checkPin, pinRangeProblem, splitPin } from '../packs/versions.js';
 import { SeveritySchema } from '../packs/schema.js';
 import { SUPPRESSION_RULE } from '../core/engine.js';
@@ -85,6 +85,19 @@ export function readConfigFile(file: string): { config: ConfigFile; source: Posi
 }
 
 /**
+ * A pack named on the command line or in editor settings, where paths are
+ * relative to `baseDir` (the working folder, or the workspace folder): made
+ * absolute when it is a path or names something that exists there, else kept
+ * as `core` or an npm package name (with any version pin), which is looked up
+ * from the configuration's folder as the configuration's own packs are.
+ */
+export function extraPackReference(reference: string, baseDir: string): string {
+  const name = splitPin(reference).reference;
+  if (name === CORE_PACK || (isPackageName(name) && !existsSync(path.resolve(baseDir, reference)))) return reference;
+  return path.resolve(baseDir, reference);
+}
+
+/**
  * Loads a configuration (or none) and compiles its packs. `extraPacks` (from
  * the command line or editor settings) come after the configuration's own.
  */
@@ -94,7 +107,7 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   const folder = file ? path.dirname(file) : fallbackFolder;
   const referrer = file ?? path.join(fallbackFolder, CONFIG_FILE_NAMES[0]);
   const layers: LoadedPack[] = [];
-  const extra = extraPacks.map((pack) => path.resolve(pack));
+  const extra = extraPacks.map((pack) => extraPackReference(pack, process.cwd()));
   const references = [...(config.packs ?? [CORE_PACK]), ...extra];
   let configLayers = 0;
   for (const reference of references) {

@@ -13,8 +13,7 @@ const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
  */
 export function resolvePackReference(reference: string, fromDir: string, referrer: string): string {
   if (reference === CORE_PACK) return CORE_PACK;
-  const looksLikePath = reference.startsWith('.') || path.isAbsolute(reference) || /\.(ya?ml|json)$/i.test(reference) || reference.includes('\\');
-  if (looksLikePath || !NPM_NAME.test(reference)) return path.resolve(fromDir, reference);
+  if (!isPackageName(reference)) return path.resolve(fromDir, reference);
   for (let dir = fromDir; ; dir = path.dirname(dir)) {
     const packageDir = path.join(dir, 'node_modules', reference);
     if (existsSync(packageDir)) return packFileInPackage(packageDir, reference, referrer);
@@ -23,6 +22,12 @@ export function resolvePackReference(reference: string, fromDir: string, referre
   const local = path.resolve(fromDir, reference);
   if (existsSync(local)) return local;
   throw problemAt(referrer, `pack '${reference}' was not found: install it with npm in this workspace, or give a path such as ./${reference}.yaml`);
+}
+
+/** True when a pack reference reads as an npm package name rather than a path. */
+export function isPackageName(reference: string): boolean {
+  const looksLikePath = reference.startsWith('.') || path.isAbsolute(reference) || /\.(ya?ml|json)$/i.test(reference) || reference.includes('\\');
+  return !looksLikePath && NPM_NAME.test(reference);
 }
 
 function packFileInPackage(packageDir: string, name: string, referrer: string): string {
