@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DocumentFormat } from './core/chunks.js';
-import { AssessmentDocument, ChunkCache, planChunks } from './core/document.js';
+import { ChunkCache } from './core/chunk-cache.js';
+import { AssessmentDocument, planChunks } from './core/document.js';
 import { lint, lintSteps, type LintResult, type LintSettings } from './core/engine.js';
 import type { SeveritySetting } from './core/contracts.js';
 import { configStamp, findConfigFile, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitChunks, type DocumentFormat } from '../rules/core/chunks.js';
-import { AssessmentDocument, ChunkCache, planChunks } from '../rules/core/document.js';
+import { ChunkCache } from '../rules/core/chunk-cache.js';
+import { AssessmentDocument, planChunks } from '../rules/core/document.js';
 import { lint } from '../rules/core/engine.js';
 import { Linter } from '../rules/linter.js';
 import { fuzzDraft, fuzzInsertion } from './fuzz-drafts.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitChunks } from '../rules/core/chunks.js';
-import { AssessmentDocument, ChunkCache } from '../rules/core/document.js';
+import { ChunkCache } from '../rules/core/chunk-cache.js';
+import { AssessmentDocument } from '../rules/core/document.js';
 import { readHeadingLine } from '../rules/core/heading-lines.js';
 import { parsedMarkdownUnits, parseUnits, type Unit } from '../rules/core/units.js';
 import { defaultSectionClassifier } from '../rules/core/section-kinds.js';

@@ -1,111 +1,11 @@
+import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
-import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject } from './context.js';
+import type { Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
-import { BOLD_HEADING_DEPTH, parseUnits, type Unit } from './units.js';
-
-/** A concept match inside a chunk, with offsets relative to the chunk. */
-interface ChunkMention {
-  concept: string;
-  unit: number;
-  sentence: number;
-  start: number;
-  end: number;
-  negated: boolean;
-  subject: Subject;
-  names: string[];
-  titled?: string;
-  inLabel: boolean;
-  labelAnswered: boolean;
-}
-
-/** A chunk parsed once and reused for as long as its text is unchanged. */
-export interface ParsedChunk {
-  readonly units: Unit[];
-  /** How often each pronoun family stands as a word, to tell who the draft is about. */
-  readonly pronouns: Record<'he' | 'she' | 'they', number>;
-  /** Names the chunk gives to people other than the person ("his partner, Natalie"). */
-  readonly otherNames: string[];
-  /** Surnames written after a title (Mr, Ms...), once per use. */
-  readonly titledNames: string[];
-  /** Concept matches per compiled pack, grouped by concept. */
-  readonly mentions: WeakMap<Matcher, Map<string, ChunkMention[]>>;
-}
-
-/** Parsed chunks keyed by their text, shared between successive versions of a draft. */
-export class ChunkCache {
-  private entries = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
-  private previous = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
-  private size = 0;
-
-  constructor(private limit = 20_000) {}
-
-  /** Makes room for a draft of this many chunks, so building it never evicts its own chunks. */
-  fit(chunks: number): void {
-    this.limit = Math.max(this.limit, chunks);
-  }
-
-  /** Returns the parsed chunk for a text, parsing it on a miss. Chunks unused for a while are forgotten. */
-  get(text: string, format: DocumentFormat): ParsedChunk {
-    const current = this.entries[format];
-    let entry = current.get(text);
-    if (entry) return entry;
-    entry = this.previous[format].get(text);
-    if (!entry) {
-      // Keep a copy of the chunk's text, not a slice of the whole draft: a slice would keep every old version of the draft alive.
-      text = detach(text);
-      entry = parseChunk(text, format);
-    }
-    if (this.size >= this.limit) {
-      this.previous = this.entries;
-      this.entries = { markdown: new Map(), plaintext: new Map() };
-      this.size = 0;
-    }
-    this.entries[format].set(text, entry);
-    this.size++;
-    return entry;
-  }
-
-  /** Parses a chunk and finds its concept matches ahead of time, so building a document that contains it later does neither. */
-  prepare(text: string, format: DocumentFormat, matcher: Matcher): void {
-    chunkMentions(this.get(text, format), matcher);
-  }
-}
-
-/** A chunk's concept matches for a matcher, grouped by concept, found once and kept with the chunk. */
-function chunkMentions(parsed: ParsedChunk, matcher: Matcher): Map<string, ChunkMention[]> {
-  let mentions = parsed.mentions.get(matcher);
-  if (!mentions) {
-    mentions = groupByConcept(matchChunk(parsed, matcher));
-    parsed.mentions.set(matcher, mentions);
-  }
-  return mentions;
-}
-
-/** A flat copy of a string that shares no memory with the string it was sliced from. */
-function detach(text: string): string {
-  return (' ' + text).slice(1);
-}
-
-function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
-  const units = parseUnits(text, format);
-  const pronouns = { he: 0, she: 0, they: 0 };
-  const otherNames: string[] = [];
-  const titled: string[] = [];
-  for (const unit of units) {
-    for (const sentence of unit.sentences) {
-      otherNames.push(...namesOfOthers(sentence.words));
-      titled.push(...titledNames(sentence.words));
-      for (const word of sentence.words) {
-        const family = pronounOf(word);
-        if (family) pronouns[family]++;
-      }
-    }
-  }
-  return { units, pronouns, otherNames, titledNames: titled, mentions: new WeakMap() };
-}
+import { BOLD_HEADING_DEPTH, type Unit } from './units.js';
 
 /** Sections opened by a field label ("Sources: ...") nest under every real heading. */
 const LABEL_SECTION_DEPTH = 99;
@@ -417,41 +317,4 @@ class PlacedMention implements Mention {
   get sentence(): number {
     return this.match.sentence;
   }
-}
-
-function groupByConcept(mentions: ChunkMention[]): Map<string, ChunkMention[]> {
-  const groups = new Map<string, ChunkMention[]>();
-  for (const mention of mentions) {
-    let group = groups.get(mention.concept);
-    if (!group) groups.set(mention.concept, (group = []));
-    group.push(mention);
-  }
-  return groups;
-}
-
-function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
-  const found: ChunkMention[] = [];
-  parsed.units.forEach((unit, unitIndex) => {
-    unit.sentences.forEach((sentence, sentenceIndex) => {
-      for (const match of matcher.matchSentence(sentence.words)) {
-        const context = mentionContext(sentence.words, match.first, match.end);
-        const end = sentence.words[match.end - 1].end;
-        found.push({
-          inLabel: unit.labelEnd !== undefined && end <= unit.labelEnd,
-          labelAnswered: unit.labelAnswered ?? true,
-          concept: match.concept,
-          unit: unitIndex,
-          sentence: sentenceIndex,
-          start: sentence.words[match.first].start,
-          end,
-          // Named one by one, not spread, so every mention has the same compact shape.
-          negated: context.negated,
-          subject: context.subject,
-          names: context.names,
-          titled: context.titled,
-        });
-      }
-    });
-  });
-  return found;
 }
