@@ -36,8 +36,15 @@ export function runPackTest(options: PackTestOptions): number {
         const resolved = new Linter({ configFile: options.config, extraPacks: options.packs }).configFor(undefined);
         return { pack: resolved.pack, layers: resolved.layers };
       })();
+  const stoppedBefore = pack.matcher.stoppedEarly;
   const report = runExamples(pack, layers);
   for (const failure of report.failures) process.stdout.write(describe(failure));
+  const stopped = pack.matcher.stoppedEarly - stoppedBefore;
+  if (stopped > 0) {
+    process.stdout.write(
+      `warning: on the examples, matching gave up early ${stopped} time${stopped === 1 ? '' : 's'} because some terms combine gaps, prefixes and alternatives in too many ways, so matches there may be missed; split such terms into simpler ones (docs/packs.md, "Terms")\n`,
+    );
+  }
   for (const id of report.untested) process.stdout.write(`note: rule '${id}' has no examples; add examples: {warn: [...], pass: [...]} so changes to it can be tested\n`);
   const packs = layers.map((layer) => `${layer.pack.name}@${layer.pack.version}`).join(', ');
   const summary = `${report.rules} rules, ${report.examples} examples (${packs}): ${report.failures.length === 0 ? 'all passed' : `${report.failures.length} failed`}\n`;

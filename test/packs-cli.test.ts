@@ -36,6 +36,18 @@ describe('packs: command line', function () {
       assert.match(team.stdout, /examples \(core@1\.0\.0, @kent-pdu\/assessment-pack@2\.1\.0\): all passed/);
       const core = await runCli(['pack', 'test', 'core'], REPO_ROOT);
       assert.equal(core.code, 0, core.stdout);
+      assert.doesNotMatch(team.stdout + core.stdout, /gave up early/, 'ordinary terms never reach the matching limit');
+    });
+
+    it('warns when terms branch so much that matching gives up early on the examples', async () => {
+      const gappy = Array.from({ length: 5 }, () => 'a*|aa*|aaa*|aaaa*').join(' {0,6} ');
+      const sentence = Array.from({ length: 40 }, () => 'aaaa').join(' ');
+      folder.write({
+        'gappy.yaml': `name: gappy\nversion: 1.0.0\nterms:\n  pattern: ['${gappy}']\nrules:\n  pattern:\n    kind: flag-phrase\n    message: Pattern.\n    options: { phrases: pattern }\n    examples:\n      warn: ['${sentence}.']\n`,
+      });
+      const run = await runCli(['pack', 'test', 'gappy.yaml'], folder.root);
+      assert.equal(run.code, 0, run.stdout);
+      assert.match(run.stdout, /warning: on the examples, matching gave up early \d+ times? because some terms combine gaps, prefixes and alternatives/);
     });
 
     it('exits 1 and reports each failing example with its place, rule id and snippet', async () => {

@@ -67,6 +67,7 @@ export class Matcher {
   private readonly targets: Target[] = [];
   /** Names of the concepts this matcher knows. */
   readonly concepts: ReadonlySet<string>;
+  private cutOffs = 0;
 
   constructor(definitions: ConceptDefinition[]) {
     for (const definition of definitions) {
@@ -100,15 +101,26 @@ export class Matcher {
 
   /** Finds every concept match in one sentence: longest per start, contained and vetoed matches dropped. */
   matchSentence(words: Word[]): WordMatch[] {
-    const walk: Walk = { words, first: 0, found: [], budget: 0 };
+    const walk: Walk = { words, first: 0, found: [], budget: 0, cutOff: false };
     for (let first = 0; first < words.length; first++) {
       if (!this.startsTerm(words[first])) continue;
       walk.first = first;
       walk.visited?.clear();
       walk.budget = MAX_WALK_STEPS;
+      walk.cutOff = false;
       this.walk(this.root, first, walk);
+      if (walk.cutOff) this.cutOffs++;
     }
     return walk.found.length === 0 ? [] : keepOutermost(walk.found);
+  }
+
+  /**
+   * How many times, since the matcher was made, matching from a word stopped
+   * early because the terms that could start there branch too much (gaps,
+   * prefixes and alternatives combined); matches there may have been missed.
+   */
+  get stoppedEarly(): number {
+    return this.cutOffs;
   }
 
   /** Whether some term can start with this word (most words start none, and need no walk). */
@@ -129,7 +141,10 @@ export class Matcher {
    */
   private walk(node: TrieNode, position: number, walk: Walk, afterGap = false): void {
     const { words, first, found } = walk;
-    if (walk.budget <= 0) return;
+    if (walk.budget <= 0) {
+      walk.cutOff = true;
+      return;
+    }
     if (afterGap) {
       const key = node.id * (words.length + 1) + position;
       const seen = (walk.visited ??= new Set());
@@ -175,6 +190,8 @@ interface Walk {
   /** Trie node and position pairs reached after a gap, made when the first gap is taken. */
   visited?: Set<number>;
   budget: number;
+  /** Set when the budget ran out before every path from this start was followed. */
+  cutOff: boolean;
 }
 
 type FoundMatch = WordMatch & { exclude: boolean; dropped?: boolean };
