@@ -153,6 +153,37 @@ describe('rule kinds', () => {
       });
     });
 
+    describe('leaving out answers in a sentence with another concept (notInSentenceWith)', () => {
+      const hearsay = packWith(`
+  safeguarding:
+    kind: require-if
+    message: No children's services enquiry is recorded.
+    options:
+      if: { concept: children, negated: exclude }
+      then: { concept: enquiry, notInSentenceWith: claims }
+`);
+      runTable(hearsay, 'safeguarding', [
+        { name: 'an enquiry known only from what he said', text: 'He has a son. He says social services are not involved.', spans: ['son'], coverage: 'missing' },
+        { name: 'an enquiry in a sentence of its own', text: 'He has a son. He says he sees him weekly. A MASH check found nothing.', spans: [], coverage: 'addressed' },
+      ]);
+    });
+
+    describe('headings read as field labels', () => {
+      const prompts = packWith(`
+  reasoning:
+    kind: require-if
+    message: A level is given without reasoning.
+    options:
+      if: { concept: alcohol }
+      then: { concept: challenge, labels: answered }
+`);
+      runTable(prompts, 'reasoning', [
+        { name: 'a prompt heading left as N/A', text: 'He was drunk.\n\n## But what else?\n\nN/A\n', spans: ['drunk'], coverage: 'missing' },
+        { name: 'a prompt heading with an answer under it', text: 'He was drunk.\n\n## But what else?\n\nHis work.\n', spans: [], coverage: 'addressed' },
+        { name: 'a plain-text prompt left as TBC', text: 'He was drunk.\n\nBUT WHAT ELSE\nTBC\n', format: 'plaintext', spans: ['drunk'], coverage: 'missing' },
+      ]);
+    });
+
     describe('with a window of sentences', () => {
       const windowed = (window: number) =>
         packWith(`

@@ -133,6 +133,19 @@ describe('text model', () => {
       ]);
     });
 
+    it('reads each field line of pasted case-management text as its own unit, but not wrapped prose', () => {
+      const fields = 'RISK ASSESSMENT\r\nLikelihood of reoffending: OGRS 42% (medium)\r\nRoSH level: Medium\r\nNature of risk: N/A\r\n';
+      const document = new AssessmentDocument(fields, 'plaintext');
+      assert.deepEqual(document.units.map((placed) => [placed.unit.label ?? placed.unit.title, placed.unit.labelAnswered]), [
+        ['RISK ASSESSMENT', undefined],
+        ['Likelihood of reoffending', true],
+        ['RoSH level', true],
+        ['Nature of risk', false],
+      ]);
+      const prose = 'He has worked for the same firm for six years and describes the job as the one\nthing that kept him going: he was promoted last spring and his manager wrote a\nreference for the court.\n';
+      assert.equal(new AssessmentDocument(prose, 'plaintext').units.length, 1);
+    });
+
     it('keeps numbered paragraphs as paragraphs', () => {
       const text = '2. Offence analysis\n2.1 The offence took place on 3 May when Mr Jones hit a man outside a pub.\n2.2 He says he had been drinking since noon.';
       const document = new AssessmentDocument(text, 'plaintext');

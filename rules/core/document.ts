@@ -1,6 +1,6 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
-import type { Subject } from './context.js';
+import { isNullAnswer, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
@@ -254,7 +254,13 @@ export class AssessmentDocument {
     return 'person';
   }
 
-  /** The first section of one of the given kinds, if any. */
+  /** Whether something other than "N/A", "None", "TBC" and the like is written under a section's heading (before any subheading). */
+  isAnswered(section: Section): boolean {
+    const bodyStart = section.heading?.end ?? section.start;
+    return !isNullAnswer(this.text.slice(bodyStart, Math.max(bodyStart, section.end)).replace(/\|/g, ' '));
+  }
+
+    /** The first section of one of the given kinds, if any. */
   sectionOf(kinds: readonly string[]): Section | undefined {
     return this.sections.find((section) => kinds.includes(section.kind));
   }
@@ -302,12 +308,14 @@ class PlacedMention implements Mention {
     return this.match.negated;
   }
 
+  /** A heading is read as a field label too: "R10.2 WHAT IS THE NATURE OF THE RISK" is a prompt, answered by what is written under it. */
   get inLabel(): boolean {
-    return this.match.inLabel;
+    return this.match.inLabel || this.unit.unit.kind === 'heading';
   }
 
   get labelAnswered(): boolean {
-    return this.match.labelAnswered;
+    const unit = this.unit;
+    return unit.unit.kind === 'heading' ? this.document.isAnswered(unit.section) : this.match.labelAnswered;
   }
 
   get unit(): PlacedUnit {

@@ -288,6 +288,20 @@ function readListTitle(line: string): { title: string; depth: number } | undefin
   return { title: trimmed, depth: 2 };
 }
 
+const CAPITALISED_LABEL = /^\s*\p{Lu}[^:]{0,40}:(\s|$)/u;
+const SHORT_LINE = 50;
+
+/**
+ * A line that opens a new field in pasted case-management text ("RoSH level:
+ * Medium" under "Likelihood of reoffending: ..."), not a wrapped line of prose:
+ * a capitalised field label after a short line, a field line or a sentence end.
+ */
+function startsField(line: string, previousLine: string): boolean {
+  if (!CAPITALISED_LABEL.test(line) || readLabel(line) === undefined) return false;
+  const previous = previousLine.trim();
+  return previous.length < SHORT_LINE || /[.!?:;]$/.test(previous) || readLabel(previous) !== undefined;
+}
+
 function plainUnits(text: string): Unit[] {
   const units: Unit[] = [];
   const lineBreak = /\r\n|\r|\n/g;
@@ -300,6 +314,7 @@ function plainUnits(text: string): Unit[] {
     paragraphStart = -1;
   };
   let lineStart = 0;
+  let previousLine = '';
   while (lineStart <= text.length) {
     lineBreak.lastIndex = lineStart;
     const found = lineBreak.exec(text);
@@ -307,7 +322,7 @@ function plainUnits(text: string): Unit[] {
     const line = text.slice(lineStart, lineEnd);
     const nextLine = found ? text.slice(found.index + found[0].length).split(/\r\n|\r|\n/, 1)[0] : '';
     const heading = readHeadingLine(line) ?? (BULLET.test(nextLine) ? readListTitle(line) : undefined);
-    if (BULLET.test(line)) flush();
+    if (BULLET.test(line) || startsField(line, previousLine)) flush();
     if (isDirectiveLine(line)) {
       flush();
     } else if (heading) {
@@ -319,6 +334,7 @@ function plainUnits(text: string): Unit[] {
       paragraphEnd = lineEnd;
     }
     if (!found) break;
+    previousLine = line;
     lineStart = found.index + found[0].length;
   }
   flush();

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { AssessmentDocument, Mention, Section } from '../core/document.js';
+import type { AssessmentDocument, Mention, PlacedUnit, Section } from '../core/document.js';
 import type { Span } from '../core/line-index.js';
 import type { Matcher } from '../core/matcher.js';
 
@@ -31,6 +31,11 @@ export const MentionFilterSchema = Type.Object(
         description: 'Leave out mentions in a field whose label mentions this concept (e.g. people named under "Factors likely to reduce risk:" are not the people at risk).',
       }),
     ),
+    notInSentenceWith: Type.Optional(
+      Type.Union([ConceptRef], {
+        description: 'Leave out mentions in a sentence that also mentions this concept (e.g. an enquiry known only from what the person said: "she told me a social worker visits").',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -41,6 +46,11 @@ export type MentionFilter = Static<typeof MentionFilterSchema>;
 /** The concept names a reference stands for. */
 export function conceptNames(ref: string | string[]): string[] {
   return typeof ref === 'string' ? [ref] : ref;
+}
+
+/** Every concept a filter names, for checking that the pack defines them. */
+export function filterConcepts(filter: MentionFilter): string[] {
+  return [filter.concept, filter.notUnderLabel, filter.notInSentenceWith].flatMap((ref) => (ref === undefined ? [] : conceptNames(ref)));
 }
 
 /** True when the draft has a section of one of these kinds. */
@@ -63,14 +73,27 @@ export function selectMentions(document: AssessmentDocument, matcher: Matcher, f
   const labelled = filter.notUnderLabel
     ? new Set(document.mentionsOf(matcher, conceptNames(filter.notUnderLabel)).filter((mention) => mention.inLabel).map((mention) => mention.unit))
     : undefined;
+  const sentencesWith = filter.notInSentenceWith ? sentencesMentioning(document, matcher, conceptNames(filter.notInSentenceWith)) : undefined;
   return document.mentionsOf(matcher, concepts).filter(
     (mention) =>
       (sections === undefined || sections.includes(mention.unit.section.kind)) &&
       (about === 'any' || mention.about === about) &&
       (includeNegated || !mention.negated) &&
       labelCounts(mention) &&
-      !labelled?.has(mention.unit),
+      !labelled?.has(mention.unit) &&
+      !sentencesWith?.get(mention.unit)?.has(mention.sentence),
   );
+}
+
+/** The sentences, by unit, that mention one of these concepts. */
+function sentencesMentioning(document: AssessmentDocument, matcher: Matcher, concepts: string[]): Map<PlacedUnit, Set<number>> {
+  const sentences = new Map<PlacedUnit, Set<number>>();
+  for (const mention of document.mentionsOf(matcher, concepts)) {
+    let inUnit = sentences.get(mention.unit);
+    if (!inUnit) sentences.set(mention.unit, (inUnit = new Set()));
+    inUnit.add(mention.sentence);
+  }
+  return sentences;
 }
 
 /** The heading of the first section of the given kinds, else the draft's first line: where a missing-topic message goes. */

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import { anchorSpan, conceptNames, hasSectionOf, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
+import { anchorSpan, filterConcepts, hasSectionOf, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
   {
@@ -25,7 +25,7 @@ export const requireIf: RuleKind<typeof options> = {
   description: 'When one topic is present, another must be addressed too.',
   options,
   references: (o) => ({
-    concepts: [o.if, o.then].flatMap((filter) => [...conceptNames(filter.concept), ...(filter.notUnderLabel ? conceptNames(filter.notUnderLabel) : [])]),
+    concepts: [o.if, o.then].flatMap(filterConcepts),
     sections: [...(o.if.sections ?? []), ...(o.then.sections ?? []), ...(o.anchor ?? [])],
   }),
   check({ document, options: o, matcher }) {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import { anchorSpan, conceptNames, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
+import { anchorSpan, filterConcepts, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
   {
@@ -16,7 +16,7 @@ export const requireTopic: RuleKind<typeof options> = {
   name: 'require-topic',
   description: 'A topic must be addressed in the draft, or in given kinds of section.',
   options,
-  references: (o) => ({ concepts: [...conceptNames(o.topic.concept), ...(o.topic.notUnderLabel ? conceptNames(o.topic.notUnderLabel) : [])], sections: [...(o.topic.sections ?? []), ...(o.anchor ?? [])] }),
+  references: (o) => ({ concepts: filterConcepts(o.topic), sections: [...(o.topic.sections ?? []), ...(o.anchor ?? [])] }),
   check({ document, options: o, matcher }) {
     const mentions = selectMentions(document, matcher, o.topic);
     if (mentions.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(mentions[0]) } };
