@@ -111,6 +111,13 @@ describe('mention context', () => {
       assert.equal(lastMention(text, 'alcohol').about, 'person');
     });
 
+    it('when no pronoun dominates, the title of the surname used most decides, unless its titles disagree', () => {
+      const notes = 'Mr Hale pushed her. He said she was upset. He left. Mr Hale was calm. She had been drinking.';
+      assert.equal(lastMention(notes, 'alcohol').about, 'other', 'Mr Hale is he, so "she" is somebody else');
+      const couple = 'Mr Hale pushed Mrs Hale. He said she was upset. He left. She had been drinking.';
+      assert.equal(lastMention(couple, 'alcohol').about, 'person', 'Mr and Mrs Hale share the surname, so the title says nothing');
+    });
+
     it('a name given to another person marks that name as somebody else', () => {
       const text = 'He lives with his partner, Natalie. He works as a driver. Natalie has depression.';
       assert.equal(lastMention(text, 'mental-health').about, 'other');

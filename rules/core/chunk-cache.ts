@@ -1,5 +1,5 @@
 import type { DocumentFormat } from './chunks.js';
-import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject } from './context.js';
+import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject, type TitledName } from './context.js';
 import type { Matcher } from './matcher.js';
 import { parseUnits, type Unit } from './units.js';
 
@@ -26,7 +26,7 @@ export interface ParsedChunk {
   /** Names the chunk gives to people other than the person ("his partner, Natalie"). */
   readonly otherNames: string[];
   /** Surnames written after a title (Mr, Ms...), once per use. */
-  readonly titledNames: string[];
+  readonly titledNames: TitledName[];
   /** Concept matches per compiled pack, grouped by concept. */
   readonly mentions: WeakMap<Matcher, Map<string, ChunkMention[]>>;
 }
@@ -90,7 +90,7 @@ function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
   const units = parseUnits(text, format);
   const pronouns = { he: 0, she: 0, they: 0 };
   const otherNames: string[] = [];
-  const titled: string[] = [];
+  const titled: TitledName[] = [];
   for (const unit of units) {
     for (const sentence of unit.sentences) {
       otherNames.push(...namesOfOthers(sentence.words));

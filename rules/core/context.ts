@@ -47,13 +47,25 @@ const relativePronouns = new Set(lexicon['relative-pronouns']);
 const nullAnswers = new Set(lexicon['null-answers']);
 const titles = new Set(lexicon.titles);
 
-/** The surnames written after a title in a sentence ("Mulligan" in "Mr Mulligan said"). */
-export function titledNames(words: Word[]): string[] {
-  const names: string[] = [];
+/** A surname written after a title ("Mulligan" in "Mr Mulligan said"), with the title. */
+export interface TitledName {
+  title: string;
+  surname: string;
+}
+
+/** The surnames written after a title in a sentence, with their titles. */
+export function titledNames(words: Word[]): TitledName[] {
+  const names: TitledName[] = [];
   for (let index = 0; index + 1 < words.length; index++) {
-    if (titles.has(words[index].norm) && words[index + 1].capitalised) names.push(words[index + 1].norm);
+    if (titles.has(words[index].norm) && words[index + 1].capitalised) names.push({ title: words[index].norm, surname: words[index + 1].norm });
   }
   return names;
+}
+
+/** The pronoun a title implies: he for Mr, she for Mrs, Ms and Miss; none for Mx and Dr. */
+export function pronounOfTitle(title: string): 'he' | 'she' | undefined {
+  if (title === 'mr') return 'he';
+  return title === 'mrs' || title === 'ms' || title === 'miss' ? 'she' : undefined;
 }
 
 /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */

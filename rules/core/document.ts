@@ -1,6 +1,6 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
-import { isNullAnswer, type Subject } from './context.js';
+import { isNullAnswer, pronounOfTitle, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
@@ -48,6 +48,10 @@ export interface Mention {
   /** Index of the sentence within its unit. */
   sentence: number;
 }
+
+/** A surname must be used with a title this often, and this many times as often as any other, to say who the draft is about. */
+const MIN_TITLED_MENTIONS = 2;
+const TITLE_LEAD = 1.5;
 
 /** Options for building a document model. */
 export interface BuildOptions {
@@ -141,17 +145,30 @@ export class AssessmentDocument {
   /** Works out who the draft is about (the pronoun and surname used most) and the names given to other people. */
   private gatherPeople(): void {
     const pronouns = { he: 0, she: 0, they: 0 };
-    const surnames = new Map<string, number>();
+    const surnames = new Map<string, { count: number; titles: Map<string, number> }>();
     for (const { parsed } of this.chunks) {
       pronouns.he += parsed.pronouns.he;
       pronouns.she += parsed.pronouns.she;
       pronouns.they += parsed.pronouns.they;
       for (const name of parsed.otherNames) this.otherNames.add(name);
-      for (const name of parsed.titledNames) surnames.set(name, (surnames.get(name) ?? 0) + 1);
+      for (const { title, surname } of parsed.titledNames) {
+        const seen = surnames.get(surname) ?? { count: 0, titles: new Map<string, number>() };
+        seen.count++;
+        seen.titles.set(title, (seen.titles.get(title) ?? 0) + 1);
+        surnames.set(surname, seen);
+      }
     }
+    const ranked = [...surnames.entries()].sort((a, b) => b[1].count - a[1].count);
+    this.personSurname = ranked[0]?.[0];
+    // The person's pronoun is the one used at least twice as often as the other. When neither is (a draft
+    // about him that often speaks of her), the titles of the surname used most decide, if that surname
+    // clearly leads and all its titles agree (a husband and wife share a surname).
     if (pronouns.he >= 2 * pronouns.she && pronouns.he > 0) this.personPronoun = 'he';
     else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
-    this.personSurname = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const [first, second] = ranked;
+    if (this.personPronoun || !first || first[1].count < MIN_TITLED_MENTIONS || first[1].count < TITLE_LEAD * (second?.[1].count ?? 0)) return;
+    const implied = new Set([...first[1].titles.keys()].map(pronounOfTitle));
+    if (implied.size === 1) this.personPronoun = [...implied][0];
   }
 
   private placeUnits(classifier: SectionClassifier): void {
