@@ -71,6 +71,8 @@ describe('mention context', () => {
       ['His partner suffers from anxiety.', 'mental-health'],
       ['Her father was drunk most evenings.', 'alcohol'],
       ['The witness had taken cocaine.', 'drugs'],
+      ['He was holding the bag for a friend, who he says is a heavy cocaine user.', 'drugs'],
+      ['His girlfriend, who he says suffers from anxiety, is a good influence.', 'mental-health'],
     ];
     for (const [sentence, concept] of other) {
       it(`somebody else: ${sentence}`, () => {
@@ -86,6 +88,7 @@ describe('mention context', () => {
       ['The defendant was intoxicated.', 'alcohol'],
       ['He was drinking with his brother.', 'alcohol'],
       ['I asked him about drugs.', 'drugs'],
+      ['He was arrested by officers, who he says found him drunk.', 'alcohol'],
     ];
     for (const [sentence, concept] of person) {
       it(`the person: ${sentence}`, () => {

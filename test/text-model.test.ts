@@ -303,6 +303,15 @@ describe('text model', () => {
       assert.equal(risk.unit.labelAnswered, false, 'a label answered N/A is left empty');
       assert.equal(document.units[1].unit.labelAnswered, true);
     });
+
+    it('reads an empty answer with a gloss as empty, but not an answer that only starts like one', () => {
+      const answered = (value: string) => new AssessmentDocument(`Accommodation: ${value}\n`, 'plaintext').units[0].unit.labelAnswered;
+      assert.equal(answered('TBC - to be confirmed at next appointment.'), false);
+      assert.equal(answered('N/A (not in work)'), false);
+      assert.equal(answered('None identified; to be reviewed'), false);
+      assert.equal(answered('None of the family will have him back, so he is at a hostel.'), true);
+      assert.equal(answered('Unknown to the council, he rents privately.'), true, 'only an empty answer before the dash, comma or bracket makes a gloss');
+    });
   });
 
   describe('offsets', () => {

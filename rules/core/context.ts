@@ -25,6 +25,7 @@ interface Lexicon {
   'other-person-nouns': string[];
   'joining-words': string[];
   'relative-pronouns': string[];
+  'reporting-verbs': string[];
   'clause-joiners': string[];
   'null-answers': string[];
   titles: string[];
@@ -44,6 +45,7 @@ for (const family of ['he', 'she', 'they'] as const) for (const word of lexicon.
 const possessivePronouns = new Set(['his', 'her', 'their', 'hers', 'theirs']);
 const clauseJoiners = new Set(lexicon['clause-joiners']);
 const relativePronouns = new Set(lexicon['relative-pronouns']);
+const reportingVerbs = stems(lexicon['reporting-verbs']);
 const nullAnswers = new Set(lexicon['null-answers']);
 const titles = new Set(lexicon.titles);
 
@@ -71,7 +73,10 @@ export function pronounOfTitle(title: string): 'he' | 'she' | undefined {
 /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
 export function isNullAnswer(value: string): boolean {
   const folded = value.toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ').trim();
-  return folded === '' || nullAnswers.has(folded);
+  if (folded === '' || nullAnswers.has(folded)) return true;
+  // "TBC - to be confirmed at next appointment", "N/A (not in work)": an empty answer with a gloss.
+  const head = /^(.+?)\s*(?:\s[-\u2013\u2014]\s|[,;(])/.exec(folded);
+  return head !== null && nullAnswers.has(head[1].replace(/\.$/, ''));
 }
 
 const DETERMINER_SCOPE = 2;
@@ -141,6 +146,8 @@ function subjectOf(words: Word[], first: number, names: string[], found: { title
       const antecedent = referenceOf(words, index - 1, found);
       if (antecedent) return antecedent;
     }
+    // "his friend, who he says is a heavy user": the pronoun reports; the relative pronoun before it is the subject.
+    if (pronounFamily.has(word.norm) && relativePronouns.has(words[index - 1]?.norm) && reportingVerbs.has(words[index + 1]?.stem ?? '')) continue;
     const reference = referenceOf(words, index, found);
     if (reference) return reference;
     if (word.capitalised && names.length < MAX_NAMES) names.push(word.norm);
