@@ -107,6 +107,7 @@ describe('mention context', () => {
       const draft = 'She is 30 and she lives with her partner. She works as a nurse.';
       assert.equal(lastMention(`${draft} She had been drinking that night.`, 'alcohol').about, 'person');
       assert.equal(lastMention(`${draft} He had been drinking that night.`, 'alcohol').about, 'other');
+      assert.equal(lastMention(`${draft} She says he "just likes a drink".`, 'alcohol').about, 'other', 'a quotation does not hide who is speaking of whom');
     });
 
     it('when no pronoun dominates, neither is taken for somebody else', () => {

@@ -69,7 +69,7 @@ export interface Sentence {
 }
 
 const parser = new ParseEnglish();
-const STRONG_BREAKS = new Set([';', ':', '(', ')', '[', ']', '\u2013', '\u2014', '-', '|', '\u2022', '"', '\u201c', '\u201d']);
+const STRONG_BREAKS = new Set([';', ':', '(', ')', '[', ']', '\u2013', '\u2014', '-', '|', '\u2022']);
 
 /**
  * Splits plain text into sentences and words with parse-english (the parser
