@@ -146,6 +146,22 @@ describe('text model', () => {
       assert.equal(new AssessmentDocument(prose, 'plaintext').units.length, 1);
     });
 
+    it('reads a lone line that names a section as a heading, and header fields as no section', () => {
+      const text = 'PRE-SENTENCE REPORT\n\nName: Adrian Sowerby\nSentence date: 26 November 2025\n\nSources of information\n\nCPS case summary\n\nOffence\n\nHe was arrested.\n\nWorks for his uncle\n\nHe is a scaffolder.\n';
+      for (const format of ['plaintext', 'markdown'] as const) {
+        const document = new AssessmentDocument(text, format);
+        assert.deepEqual(
+          document.sections.filter((section) => section.heading).map((section) => [section.kind, section.title]),
+          [
+            ['unknown', 'PRE-SENTENCE REPORT'],
+            ['sources', 'Sources of information'],
+            ['offence-analysis', 'Offence'],
+          ],
+          format,
+        );
+      }
+    });
+
     it('keeps numbered paragraphs as paragraphs', () => {
       const text = '2. Offence analysis\n2.1 The offence took place on 3 May when Mr Jones hit a man outside a pub.\n2.2 He says he had been drinking since noon.';
       const document = new AssessmentDocument(text, 'plaintext');

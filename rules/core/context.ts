@@ -103,6 +103,9 @@ function isNegated(words: Word[], first: number, end: number): boolean {
   }
   for (let index = end, distance = 1; index < words.length && distance <= AFTER_SCOPE; index++, distance++) {
     if ((words[index].breakBefore === Break.Strong && distance > 1) || clauseJoiners.has(words[index].norm)) break;
+    // "a little boy, 3, not Kyle's" says whose he is, not that there is none.
+    const next = words[index + 1];
+    if (words[index].norm === 'not' && next && (possessivePronouns.has(next.norm) || next.possessive)) break;
     if (negatingAfter.has(words[index].stem) || words[index].negated) return true;
   }
   return false;

@@ -3,12 +3,14 @@ import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './
 import { isNullAnswer, pronounOfTitle, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
-import { defaultSectionClassifier, type SectionClassifier, type SectionKind } from './section-kinds.js';
+import { defaultSectionClassifier, isHeaderField, type SectionClassifier, type SectionKind } from './section-kinds.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
 import { BOLD_HEADING_DEPTH, type Unit } from './units.js';
 
 /** Sections opened by a field label ("Sources: ...") nest under every real heading. */
 const LABEL_SECTION_DEPTH = 99;
+/** A plain line read as a heading ("Sources of information") sits where a second-level heading would. */
+const TITLE_LINE_DEPTH = 2;
 
 /** A section of the draft: from its heading to the next heading, with its canonical kind. */
 export interface Section {
@@ -180,15 +182,18 @@ export class AssessmentDocument {
       for (const unit of chunk.parsed.units) {
         const start = chunk.start + unit.start;
         const end = chunk.start + unit.end;
-        const labelKind = unit.label ? classifier.classify(unit.label) : 'unknown';
-        if (unit.kind === 'heading' || labelKind !== 'unknown') {
-          const depth = unit.kind === 'heading' ? unit.depth : LABEL_SECTION_DEPTH;
+        const labelKind = unit.label && !isHeaderField(unit.label) ? classifier.classify(unit.label) : 'unknown';
+        // A line such as "Sources of information" standing alone is a heading when it names a section.
+        const titleKind = unit.titleLike ? classifier.classifyWhole(unit.titleLike) : 'unknown';
+        const asHeading = unit.kind === 'heading' || titleKind !== 'unknown';
+        if (asHeading || labelKind !== 'unknown') {
+          const depth = unit.kind === 'heading' ? unit.depth : titleKind !== 'unknown' ? TITLE_LINE_DEPTH : LABEL_SECTION_DEPTH;
           while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
-          const heading = unit.kind === 'heading' ? (unit.title ?? '') : (unit.label ?? '');
-          let kind = unit.kind !== 'heading' ? labelKind : unit === title ? 'unknown' : classifier.classify(heading);
+          const heading = unit.kind === 'heading' ? (unit.title ?? '') : titleKind !== 'unknown' ? unit.titleLike! : (unit.label ?? '');
+          let kind = unit.kind === 'heading' ? (unit === title ? 'unknown' : classifier.classify(heading)) : titleKind !== 'unknown' ? titleKind : labelKind;
           if (kind === 'unknown' && stack.length > 0) kind = stack[stack.length - 1].kind;
           current.end = start;
-          const headingEnd = unit.kind === 'heading' ? end : chunk.start + (unit.labelEnd ?? unit.end);
+          const headingEnd = asHeading ? end : chunk.start + (unit.labelEnd ?? unit.end);
           current = { kind, title: heading, depth, heading: { start, end: headingEnd }, start, end: this.text.length };
           stack.push(current);
           this.sections.push(current);

@@ -1,3 +1,4 @@
+import { data as lexiconData } from './lexicon.yaml';
 import { data as sectionKindsData } from './section-kinds.yaml';
 import { tokenize } from './tokens.js';
 
@@ -47,6 +48,13 @@ export class SectionClassifier {
     return kind;
   }
 
+  /** The kind one of whose wordings is the whole title (no other words), or 'unknown': for lines that are headings only if they name a section outright. */
+  classifyWhole(title: string): SectionKind {
+    const stems = titleStems(title);
+    const phrase = this.phrases.find((candidate) => candidate.stems.length === stems.length && candidate.stems.every((stem, index) => stem === stems[index]));
+    return phrase?.kind ?? 'unknown';
+  }
+
   private compare(title: string): SectionKind {
     const stems = titleStems(title);
     let best: { kind: string; length: number; at: number } | undefined;
@@ -66,6 +74,17 @@ function indexOfRun(haystack: string[], needle: string[]): number {
     return start;
   }
   return -1;
+}
+
+const HEADER_FIELD_WORDS = new Set((lexiconData as { 'header-field-words': string[] })['header-field-words'].map((word) => tokenize(word).stem));
+
+/**
+ * True for a field label of a report's header block ("Sentence date:",
+ * "Date of offence:", "Court:"): such a label says when or where, and opens no
+ * section even when it contains a section word.
+ */
+export function isHeaderField(label: string): boolean {
+  return label.split(/[^\p{L}\p{N}]+/u).some((word) => word !== '' && HEADER_FIELD_WORDS.has(tokenize(word).stem));
 }
 
 /** The classifier for the built-in heading table. */

@@ -29,6 +29,8 @@ export interface Unit {
   label?: string;
   /** False when the label's field is left empty ("Nature of risk: N/A"). */
   labelAnswered?: boolean;
+  /** For a paragraph of one short line that reads like a title ("Sources of information"): its text, a heading if it names a section. */
+  titleLike?: string;
   sentences: Sentence[];
 }
 
@@ -238,13 +240,26 @@ function isPlainProse(text: string): boolean {
   return !MARKDOWN_SYNTAX.test(text) && !BLOCK_START.test(text);
 }
 
+const MAX_TITLE_LINE_WORDS = 6;
+const TITLE_LINE = /^\p{Lu}[^.!?;:,]*[^\s.!?;:,]$/u;
+
+/** The text of a one-line paragraph that could be a title without markup ("Sources of information"), or undefined. */
+function titleLikeText(text: string): string | undefined {
+  const line = text.trim();
+  if (line.includes('\n') || line.includes('\r') || !TITLE_LINE.test(line)) return undefined;
+  return line.split(/\s+/).length <= MAX_TITLE_LINE_WORDS ? line : undefined;
+}
+
 function proseUnit(text: string): Unit {
   // Markdown strips spaces and tabs around a paragraph, but not other Unicode spaces (no-break, vertical tab, form feed).
   const start = text.length - text.replace(/^[ \t]+/, '').length;
   const end = Math.max(start, text.replace(/[ \t\r\n]+$/, '').length);
   const runs = [{ text: text.slice(start, end), start, end }];
   const heading = text.includes('\n') ? undefined : readHeadingLine(text);
-  return heading ? unitFromRuns('heading', heading.depth, start, end, runs, heading.title) : unitFromRuns('paragraph', 0, start, end, runs);
+  if (heading) return unitFromRuns('heading', heading.depth, start, end, runs, heading.title);
+  const unit = unitFromRuns('paragraph', 0, start, end, runs);
+  unit.titleLike = titleLikeText(text);
+  return unit;
 }
 
 /** A one-line ATX heading whose title has no markup ("## 2. Offence analysis"), which the parser would read as plain heading text. */
@@ -310,7 +325,9 @@ function plainUnits(text: string): Unit[] {
   const flush = () => {
     if (paragraphStart < 0) return;
     const slice = text.slice(paragraphStart, paragraphEnd);
-    units.push(unitFromRuns('paragraph', 0, paragraphStart, paragraphEnd, [{ text: slice, start: paragraphStart, end: paragraphEnd }]));
+    const unit = unitFromRuns('paragraph', 0, paragraphStart, paragraphEnd, [{ text: slice, start: paragraphStart, end: paragraphEnd }]);
+    unit.titleLike = titleLikeText(slice);
+    units.push(unit);
     paragraphStart = -1;
   };
   let lineStart = 0;
