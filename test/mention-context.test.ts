@@ -122,6 +122,14 @@ describe('mention context', () => {
       assert.equal(lastMention(couple, 'alcohol').about, 'person', 'Mr and Mrs Hale share the surname, so the title says nothing');
     });
 
+    it('a Name field in the header says whose surname is the person’s, however often others are named', () => {
+      const body = '\n\nHe took his friend, Mr Lupu, to hospital. He said Mr Lupu had been drinking heavily. Mr Lupu was angry.';
+      assert.equal(lastMention(`Name: Bogdan IRIMESCU (DOB 26/01/1987)${body}`, 'alcohol').about, 'other');
+      const table = new AssessmentDocument(`| | |\n|---|---|\n| Name | Bogdan Irimescu |\n| Court | Marlow |${body}`, 'markdown', { classifier: pack.classifier });
+      assert.equal(table.mentionsOf(pack.matcher, ['alcohol']).at(-1)?.about, 'other', 'a Name row in a Markdown table');
+      assert.equal(lastMention(`Court: Marlow${body}`, 'alcohol').about, 'person', 'without the field, the surname used most is taken');
+    });
+
     it('a name given to another person marks that name as somebody else', () => {
       const text = 'He lives with his partner, Natalie. He works as a driver. Natalie has depression.';
       assert.equal(lastMention(text, 'mental-health').about, 'other');

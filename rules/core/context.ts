@@ -28,6 +28,7 @@ interface Lexicon {
   'reporting-verbs': string[];
   'clause-joiners': string[];
   'null-answers': string[];
+  'name-field-labels': string[];
   titles: string[];
 }
 
@@ -47,6 +48,7 @@ const clauseJoiners = new Set(lexicon['clause-joiners']);
 const relativePronouns = new Set(lexicon['relative-pronouns']);
 const reportingVerbs = stems(lexicon['reporting-verbs']);
 const nullAnswers = new Set(lexicon['null-answers']);
+const nameFieldLabels = new Set(lexicon['name-field-labels']);
 const titles = new Set(lexicon.titles);
 
 /** A surname written after a title ("Mulligan" in "Mr Mulligan said"), with the title. */
@@ -68,6 +70,11 @@ export function titledNames(words: Word[]): TitledName[] {
 export function pronounOfTitle(title: string): 'he' | 'she' | undefined {
   if (title === 'mr') return 'he';
   return title === 'mrs' || title === 'ms' || title === 'miss' ? 'she' : undefined;
+}
+
+/** True when a field label asks for the person's name ("Name:", "| Full name |", "**Defendant:**"). */
+export function isNameField(label: string): boolean {
+  return nameFieldLabels.has(label.toLowerCase().replace(/[^\p{L}\s']+/gu, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */

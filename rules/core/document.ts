@@ -1,7 +1,8 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
-import { isNullAnswer, pronounOfTitle, type Subject } from './context.js';
+import { isNameField, isNullAnswer, pronounOfTitle, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
+import { tokenize } from './tokens.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, isHeaderField, type SectionClassifier, type SectionKind } from './section-kinds.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
@@ -127,6 +128,26 @@ export class AssessmentDocument {
     this.gatherPeople();
     this.directives = findDirectives(text, this.lines);
     this.placeUnits(classifier);
+    this.personSurname = this.surnameInNameField() ?? this.personSurname;
+  }
+
+  /**
+   * The surname a "Name:" field of the report's header gives ("Name: Bogdan
+   * IRIMESCU", "| Name | Kai Brennan |"): the surest sign of who the draft is
+   * about, when it has one.
+   */
+  private surnameInNameField(): string | undefined {
+    for (const placed of this.units) {
+      const { unit } = placed;
+      if (unit.labelEnd === undefined) continue;
+      const label = this.text.slice(placed.start, placed.offset + unit.labelEnd);
+      if (!isNameField(label)) continue;
+      // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
+      const name = this.text.slice(placed.offset + unit.labelEnd, placed.end).replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
+      const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
+      if (words && words.length >= 2) return tokenize(words[words.length - 1]).norm;
+    }
+    return undefined;
   }
 
   private placeChunks(spans: Span[], cache: ChunkCache): void {
