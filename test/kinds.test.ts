@@ -168,6 +168,23 @@ describe('rule kinds', () => {
       ]);
     });
 
+    describe('fields left blank or as a placeholder (labels: filled)', () => {
+      const filled = packWith(`
+  alcohol:
+    kind: require-topic
+    message: Alcohol use is not assessed.
+    options:
+      topic: { concept: alcohol, labels: filled }
+`);
+      runTable(filled, 'alcohol', [
+        { name: 'a field answered None', text: 'Alcohol: None.\n', format: 'plaintext', spans: [], coverage: 'addressed' },
+        { name: 'a field left as a placeholder', text: 'Alcohol: [to complete]\n', format: 'plaintext', spans: ['Alcohol: [to complete]'], coverage: 'missing' },
+        { name: 'a field left N/A', text: 'Alcohol: N/A\n', format: 'plaintext', spans: ['Alcohol: N/A'], coverage: 'missing' },
+        { name: 'a field left blank at the end', text: 'He works.\n\nAlcohol:\n', format: 'plaintext', spans: ['He works.'], coverage: 'missing' },
+        { name: 'a field heading with something under it', text: 'He works.\n\n**Alcohol:**\n\nTwo pints on Fridays.\n', spans: [], coverage: 'addressed' },
+      ]);
+    });
+
     describe('headings read as field labels', () => {
       const prompts = packWith(`
   reasoning:

@@ -88,7 +88,7 @@ describe('packs: extends and overrides', () => {
       assert.match(text, /Severity today: info \(by the pack\)/);
       assert.match(text, /^kind: require-topic # from core \(built in\)$/m);
       assert.match(text, /^severity: info # from .*team\.yaml$/m);
-      assert.match(text, /^ {2}topic: \{ concept: alcohol, about: person \} # from core \(built in\)$/m);
+      assert.match(text, /^ {2}topic: \{ concept: alcohol, about: person, labels: filled \} # from core \(built in\)$/m);
       assert.match(text, /^ {2}anchor: \[ risk \] # from .*team\.yaml$/m);
       assert.match(explainRule(resolved, 'alcohol', new Date('2027-02-01')), /Severity today: error \(by its from: dates\)/);
       assert.throws(() => explainRule(resolved, 'alcohool'), /'alcohool' is not a rule in the active packs/);

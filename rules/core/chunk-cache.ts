@@ -16,6 +16,7 @@ export interface ChunkMention {
   titled?: string;
   inLabel: boolean;
   labelAnswered: boolean;
+  labelFilled: boolean;
 }
 
 /** A chunk parsed once and reused for as long as its text is unchanged. */
@@ -124,6 +125,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
         found.push({
           inLabel: unit.labelEnd !== undefined && end <= unit.labelEnd,
           labelAnswered: unit.labelAnswered ?? true,
+          labelFilled: unit.labelFilled ?? true,
           concept: match.concept,
           unit: unitIndex,
           sentence: sentenceIndex,

@@ -28,6 +28,7 @@ interface Lexicon {
   'reporting-verbs': string[];
   'clause-joiners': string[];
   'null-answers': string[];
+  'placeholder-answers': string[];
   'name-field-labels': string[];
   titles: string[];
 }
@@ -48,6 +49,7 @@ const clauseJoiners = new Set(lexicon['clause-joiners']);
 const relativePronouns = new Set(lexicon['relative-pronouns']);
 const reportingVerbs = stems(lexicon['reporting-verbs']);
 const nullAnswers = new Set(lexicon['null-answers']);
+const placeholderAnswers = new Set(lexicon['placeholder-answers']);
 const nameFieldLabels = new Set(lexicon['name-field-labels']);
 const titles = new Set(lexicon.titles);
 
@@ -79,11 +81,21 @@ export function isNameField(label: string): boolean {
 
 /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
 export function isNullAnswer(value: string): boolean {
-  const folded = value.toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ').trim();
-  if (folded === '' || nullAnswers.has(folded)) return true;
+  return matchesAnswer(value, nullAnswers);
+}
+
+/** True when a field is blank or holds a placeholder for later ("[to complete]", "TBC"); unlike "None", that is no answer at all. */
+export function isPlaceholderAnswer(value: string): boolean {
+  return matchesAnswer(value, placeholderAnswers);
+}
+
+function matchesAnswer(value: string, answers: ReadonlySet<string>): boolean {
+  // Brackets around a prompt left for later ("[to complete]") do not make it an answer.
+  const folded = value.toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ').trim().replace(/^[[(]\s*(.*?)\s*[\])]$/, '$1');
+  if (folded === '' || answers.has(folded)) return true;
   // "TBC - to be confirmed at next appointment", "N/A (not in work)": an empty answer with a gloss.
   const head = /^(.+?)\s*(?:\s[-\u2013\u2014]\s|[,;(])/.exec(folded);
-  return head !== null && nullAnswers.has(head[1].replace(/\.$/, ''));
+  return head !== null && answers.has(head[1].replace(/\.$/, ''));
 }
 
 const DETERMINER_SCOPE = 2;

@@ -1,6 +1,6 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
-import { isNameField, isNullAnswer, pronounOfTitle, type Subject } from './context.js';
+import { isNameField, isNullAnswer, isPlaceholderAnswer, pronounOfTitle, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
 import { tokenize } from './tokens.js';
 import type { Matcher } from './matcher.js';
@@ -47,6 +47,8 @@ export interface Mention {
   inLabel: boolean;
   /** For a mention in a label: whether something other than "N/A", "None" and the like was written against it. */
   labelAnswered: boolean;
+  /** For a mention in a label: whether the field holds more than a blank or a placeholder ("[to complete]", "TBC"). */
+  labelFilled: boolean;
   unit: PlacedUnit;
   /** Index of the sentence within its unit. */
   sentence: number;
@@ -298,9 +300,9 @@ export class AssessmentDocument {
   }
 
   /** Whether something other than "N/A", "None", "TBC" and the like is written under a section's heading (before any subheading). */
-  isAnswered(section: Section): boolean {
+  isAnswered(section: Section, isEmpty: (answer: string) => boolean = isNullAnswer): boolean {
     const bodyStart = section.heading?.end ?? section.start;
-    return !isNullAnswer(this.text.slice(bodyStart, Math.max(bodyStart, section.end)).replace(/\|/g, ' '));
+    return !isEmpty(this.text.slice(bodyStart, Math.max(bodyStart, section.end)).replace(/\|/g, ' '));
   }
 
     /** The first section of one of the given kinds, if any. */
@@ -359,6 +361,11 @@ class PlacedMention implements Mention {
   get labelAnswered(): boolean {
     const unit = this.unit;
     return unit.unit.kind === 'heading' ? this.document.isAnswered(unit.section) : this.match.labelAnswered;
+  }
+
+  get labelFilled(): boolean {
+    const unit = this.unit;
+    return unit.unit.kind === 'heading' ? this.document.isAnswered(unit.section, isPlaceholderAnswer) : this.match.labelFilled;
   }
 
   get unit(): PlacedUnit {

@@ -5,7 +5,7 @@ import type { Nodes as MdastNodes, Parents as MdastParents } from 'mdast';
 import type { DocumentFormat } from './chunks.js';
 import { readHeadingLine } from './heading-lines.js';
 import { isDirectiveLine } from './suppressions.js';
-import { isNullAnswer } from './context.js';
+import { isNullAnswer, isPlaceholderAnswer } from './context.js';
 import { parseSentences, type Sentence } from './sentences.js';
 
 /** What a unit of text is in the draft's structure. */
@@ -29,6 +29,8 @@ export interface Unit {
   label?: string;
   /** False when the label's field is left empty ("Nature of risk: N/A"). */
   labelAnswered?: boolean;
+  /** False when the label's field is blank or holds a placeholder ("Drugs: [to complete]", "TBC"); "None" fills it. */
+  labelFilled?: boolean;
   /** For a paragraph of one short line that reads like a title ("Sources of information"): its text, a heading if it names a section. */
   titleLike?: string;
   sentences: Sentence[];
@@ -84,18 +86,22 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
   let labelEnd: number | undefined;
   let label: string | undefined;
   let labelAnswered: boolean | undefined;
+  let labelFilled: boolean | undefined;
   if (labelLength !== undefined) {
     labelEnd = map(labelLength);
-    labelAnswered = !isNullAnswer(text.slice(labelLength).replace(/\|/g, ' '));
+    const answer = text.slice(labelLength).replace(/\|/g, ' ');
+    labelAnswered = !isNullAnswer(answer);
+    labelFilled = !isPlaceholderAnswer(answer);
   } else if (kind !== 'heading') {
     const found = readLabel(text);
     if (found) {
       labelEnd = map(found.length);
       labelAnswered = !isNullAnswer(text.slice(found.length));
+      labelFilled = !isPlaceholderAnswer(text.slice(found.length));
       if (kind === 'paragraph') label = found.label;
     }
   }
-  return { kind, depth, title, start, end, labelEnd, label, labelAnswered, sentences: parseSentences(text, map) };
+  return { kind, depth, title, start, end, labelEnd, label, labelAnswered, labelFilled, sentences: parseSentences(text, map) };
 }
 
 /**

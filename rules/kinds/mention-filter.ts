@@ -21,9 +21,9 @@ export const MentionFilterSchema = Type.Object(
     about: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('any'), Type.Literal('other')], { description: 'Whose mentions count (default: any).' })),
     negated: Type.Optional(Type.Union([Type.Literal('include'), Type.Literal('exclude')], { description: 'Whether negated mentions count (default: include).' })),
     labels: Type.Optional(
-      Type.Union([Type.Literal('include'), Type.Literal('answered'), Type.Literal('exclude')], {
+      Type.Union([Type.Literal('include'), Type.Literal('answered'), Type.Literal('filled'), Type.Literal('exclude')], {
         description:
-          'Whether mentions inside a field label such as "Nature of risk:" or a table row’s first cell count: include (default), answered (only when the field is not left as N/A, None and the like), or exclude.',
+          'Whether mentions inside a field label such as "Nature of risk:", a table row’s first cell or a heading count: include (default), answered (only when the field is not left as N/A, None and the like), filled (only when it is not blank or a placeholder such as "[to complete]" or "TBC"; "None" fills it), or exclude.',
       }),
     ),
     notUnderLabel: Type.Optional(
@@ -69,7 +69,8 @@ export function selectMentions(document: AssessmentDocument, matcher: Matcher, f
   const about = filter.about ?? 'any';
   const includeNegated = (filter.negated ?? 'include') === 'include';
   const labels = filter.labels ?? 'include';
-  const labelCounts = (mention: Mention) => !mention.inLabel || labels === 'include' || (labels === 'answered' && mention.labelAnswered);
+  const labelCounts = (mention: Mention) =>
+    !mention.inLabel || labels === 'include' || (labels === 'answered' && mention.labelAnswered) || (labels === 'filled' && mention.labelFilled);
   const labelled = filter.notUnderLabel
     ? new Set(document.mentionsOf(matcher, conceptNames(filter.notUnderLabel)).filter((mention) => mention.inLabel).map((mention) => mention.unit))
     : undefined;
