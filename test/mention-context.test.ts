@@ -128,6 +128,7 @@ describe('mention context', () => {
       const table = new AssessmentDocument(`| | |\n|---|---|\n| Name | Bogdan Irimescu |\n| Court | Marlow |${body}`, 'markdown', { classifier: pack.classifier });
       assert.equal(table.mentionsOf(pack.matcher, ['alcohol']).at(-1)?.about, 'other', 'a Name row in a Markdown table');
       assert.equal(lastMention(`Court: Marlow${body}`, 'alcohol').about, 'person', 'without the field, the surname used most is taken');
+      assert.equal(lastMention(`Name: [to complete]${body}`, 'alcohol').about, 'person', 'a Name field not yet filled in says nothing');
     });
 
     it('a name given to another person marks that name as somebody else', () => {

@@ -146,6 +146,7 @@ export class AssessmentDocument {
       if (!isNameField(label)) continue;
       // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
       const name = this.text.slice(placed.offset + unit.labelEnd, placed.end).replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
+      if (isNullAnswer(name) || isPlaceholderAnswer(name)) continue;
       const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
       if (words && words.length >= 2) return tokenize(words[words.length - 1]).norm;
     }
