@@ -76,8 +76,11 @@ export function pronounOfTitle(title: string): 'he' | 'she' | undefined {
 
 /** True when a field label asks for the person's name ("Name:", "| Full name |", "**Defendant:**"). */
 export function isNameField(label: string): boolean {
-  return nameFieldLabels.has(label.toLowerCase().replace(/[^\p{L}\s']+/gu, ' ').replace(/\s+/g, ' ').trim());
+  return label.length <= MAX_NAME_LABEL && nameFieldLabels.has(label.toLowerCase().replace(/[^\p{L}\s']+/gu, ' ').replace(/\s+/g, ' ').trim());
 }
+
+/** Longer labels, markup included, are never a "Name:" field. */
+const MAX_NAME_LABEL = 40;
 
 /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
 export function isNullAnswer(value: string): boolean {
@@ -89,10 +92,14 @@ export function isPlaceholderAnswer(value: string): boolean {
   return matchesAnswer(value, placeholderAnswers);
 }
 
+/** Empty answers are short: longer text is only read up to here, for an empty answer with a gloss. */
+const MAX_ANSWER_READ = 200;
+
 function matchesAnswer(value: string, answers: ReadonlySet<string>): boolean {
+  const whole = value.length <= MAX_ANSWER_READ;
   // Brackets around a prompt left for later ("[to complete]") do not make it an answer.
-  const folded = value.toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ').trim().replace(/^[[(]\s*(.*?)\s*[\])]$/, '$1');
-  if (folded === '' || answers.has(folded)) return true;
+  const folded = (whole ? value : value.slice(0, MAX_ANSWER_READ)).toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ').trim().replace(/^[[(]\s*(.*?)\s*[\])]$/, '$1');
+  if (whole && (folded === '' || answers.has(folded))) return true;
   // "TBC - to be confirmed at next appointment", "N/A (not in work)": an empty answer with a gloss.
   const head = /^(.+?)\s*(?:\s[-\u2013\u2014]\s|[,;(])/.exec(folded);
   return head !== null && answers.has(head[1].replace(/\.$/, ''));

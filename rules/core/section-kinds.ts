@@ -50,10 +50,17 @@ export class SectionClassifier {
 
   /** The kind one of whose wordings is the whole title (no other words), or 'unknown': for lines that are headings only if they name a section outright. */
   classifyWhole(title: string): SectionKind {
-    const stems = titleStems(title);
-    const phrase = this.phrases.find((candidate) => candidate.stems.length === stems.length && candidate.stems.every((stem, index) => stem === stems[index]));
-    return phrase?.kind ?? 'unknown';
+    let kind = this.knownWhole.get(title);
+    if (kind === undefined) {
+      const stems = titleStems(title);
+      kind = this.phrases.find((candidate) => candidate.stems.length === stems.length && candidate.stems.every((stem, index) => stem === stems[index]))?.kind ?? 'unknown';
+      if (this.knownWhole.size > 5_000) this.knownWhole.clear();
+      this.knownWhole.set(title, kind);
+    }
+    return kind;
   }
+
+  private readonly knownWhole = new Map<string, SectionKind>();
 
   private compare(title: string): SectionKind {
     const stems = titleStems(title);
@@ -84,8 +91,16 @@ const HEADER_FIELD_WORDS = new Set((lexiconData as { 'header-field-words': strin
  * section even when it contains a section word.
  */
 export function isHeaderField(label: string): boolean {
-  return label.split(/[^\p{L}\p{N}]+/u).some((word) => word !== '' && HEADER_FIELD_WORDS.has(tokenize(word).stem));
+  let known = headerFields.get(label);
+  if (known === undefined) {
+    known = label.split(/[^\p{L}\p{N}]+/u).some((word) => word !== '' && HEADER_FIELD_WORDS.has(tokenize(word).stem));
+    if (headerFields.size > 5_000) headerFields.clear();
+    headerFields.set(label, known);
+  }
+  return known;
 }
+
+const headerFields = new Map<string, boolean>();
 
 /** The classifier for the built-in heading table. */
 export const defaultSectionClassifier = new SectionClassifier(SECTION_SYNONYMS);
