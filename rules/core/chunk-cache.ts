@@ -1,6 +1,7 @@
 import type { DocumentFormat } from './chunks.js';
-import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject, type TitledName } from './context.js';
+import { isNameField, isNullAnswer, isPlaceholderAnswer, mentionContext, namesOfOthers, pronounOf, titledNames, type Subject, type TitledName } from './context.js';
 import type { Matcher } from './matcher.js';
+import { tokenize } from './tokens.js';
 import { parseUnits, type Unit } from './units.js';
 
 /** A concept match inside a chunk, with offsets relative to the chunk. */
@@ -15,8 +16,6 @@ export interface ChunkMention {
   names: string[];
   titled?: string;
   inLabel: boolean;
-  labelAnswered: boolean;
-  labelFilled: boolean;
 }
 
 /** A chunk parsed once and reused for as long as its text is unchanged. */
@@ -28,6 +27,8 @@ export interface ParsedChunk {
   readonly otherNames: string[];
   /** Surnames written after a title (Mr, Ms...), once per use. */
   readonly titledNames: TitledName[];
+  /** The surname a "Name:" field in the chunk gives ("Name: Bogdan IRIMESCU", "| Name | Kai Brennan |"), if any. */
+  readonly nameFieldSurname?: string;
   /** Concept matches per compiled pack, grouped by concept. */
   readonly mentions: WeakMap<Matcher, Map<string, ChunkMention[]>>;
 }
@@ -102,7 +103,20 @@ function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
       }
     }
   }
-  return { units, pronouns, otherNames, titledNames: titled, mentions: new WeakMap() };
+  return { units, pronouns, otherNames, titledNames: titled, nameFieldSurname: nameFieldSurname(text, units), mentions: new WeakMap() };
+}
+
+/** The surname the first "Name:" field among a chunk's units gives, if any. */
+function nameFieldSurname(text: string, units: Unit[]): string | undefined {
+  for (const unit of units) {
+    if (unit.labelEnd === undefined || !isNameField(text.slice(unit.start, unit.labelEnd))) continue;
+    // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
+    const name = text.slice(unit.labelEnd, unit.end).replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
+    if (isNullAnswer(name) || isPlaceholderAnswer(name)) continue;
+    const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
+    if (words && words.length >= 2) return tokenize(words[words.length - 1]).norm;
+  }
+  return undefined;
 }
 
 function groupByConcept(mentions: ChunkMention[]): Map<string, ChunkMention[]> {
@@ -124,8 +138,6 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
         const end = sentence.words[match.end - 1].end;
         found.push({
           inLabel: unit.labelEnd !== undefined && end <= unit.labelEnd,
-          labelAnswered: unit.labelAnswered ?? true,
-          labelFilled: unit.labelFilled ?? true,
           concept: match.concept,
           unit: unitIndex,
           sentence: sentenceIndex,

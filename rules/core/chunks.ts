@@ -48,7 +48,9 @@ function frontMatterEnd(text: string): number {
 
 /** True when a draft's first line could open front matter (whose end depends on lines far below it). */
 function opensFrontMatter(text: string): boolean {
-  return /^---[ \t]*(\r|\n|$)/.test(text);
+  if (!text.startsWith('---')) return false;
+  const firstBreak = text.search(/\r|\n/);
+  return FRONT_MATTER_OPEN.test(firstBreak < 0 ? text : text.slice(0, firstBreak));
 }
 
 /**
@@ -175,18 +177,13 @@ export function editChunks(oldText: string, oldChunks: readonly Span[], text: st
   return { first, added: chunks, resume: stoppedAt === undefined ? oldChunks.length : next, shift, prefix, suffix };
 }
 
-/** Compares a slice of two strings in one native comparison. */
-function sameSlice(a: string, b: string, start: number, end: number): boolean {
-  return a.slice(start, end) === b.slice(start, end);
-}
-
 /** Length of the longest common start of two strings, found by halving (each comparison is native). */
 function commonPrefixLength(a: string, b: string): number {
   let low = 0;
   let high = Math.min(a.length, b.length);
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (sameSlice(a, b, low, middle)) low = middle;
+    if (a.slice(low, middle) === b.slice(low, middle)) low = middle;
     else high = middle - 1;
   }
   return low;

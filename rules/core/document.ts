@@ -1,8 +1,7 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
-import { isNameField, isNullAnswer, isPlaceholderAnswer, pronounOfTitle, type Subject } from './context.js';
+import { isNullAnswer, isPlaceholderAnswer, pronounOfTitle, type Subject } from './context.js';
 import { LineIndex, type Span } from './line-index.js';
-import { tokenize } from './tokens.js';
 import type { Matcher } from './matcher.js';
 import { defaultSectionClassifier, isHeaderField, type SectionClassifier, type SectionKind } from './section-kinds.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
@@ -130,27 +129,6 @@ export class AssessmentDocument {
     this.gatherPeople();
     this.directives = findDirectives(text, this.lines);
     this.placeUnits(classifier);
-    this.personSurname = this.surnameInNameField() ?? this.personSurname;
-  }
-
-  /**
-   * The surname a "Name:" field of the report's header gives ("Name: Bogdan
-   * IRIMESCU", "| Name | Kai Brennan |"): the surest sign of who the draft is
-   * about, when it has one.
-   */
-  private surnameInNameField(): string | undefined {
-    for (const placed of this.units) {
-      const { unit } = placed;
-      if (unit.labelEnd === undefined) continue;
-      const label = this.text.slice(placed.start, placed.offset + unit.labelEnd);
-      if (!isNameField(label)) continue;
-      // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
-      const name = this.text.slice(placed.offset + unit.labelEnd, placed.end).replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
-      if (isNullAnswer(name) || isPlaceholderAnswer(name)) continue;
-      const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
-      if (words && words.length >= 2) return tokenize(words[words.length - 1]).norm;
-    }
-    return undefined;
   }
 
   private placeChunks(spans: Span[], cache: ChunkCache): void {
@@ -185,7 +163,8 @@ export class AssessmentDocument {
       }
     }
     const ranked = [...surnames.entries()].sort((a, b) => b[1].count - a[1].count);
-    this.personSurname = ranked[0]?.[0];
+    // A "Name:" field in the header is the surest sign of whose surname is the person's.
+    this.personSurname = this.chunks.find((chunk) => chunk.parsed.nameFieldSurname)?.parsed.nameFieldSurname ?? ranked[0]?.[0];
     // The person's pronoun is the one used at least twice as often as the other. When neither is (a draft
     // about him that often speaks of her), the titles of the surname used most decide, if that surname
     // clearly leads and all its titles agree (a husband and wife share a surname).
@@ -360,13 +339,13 @@ class PlacedMention implements Mention {
   }
 
   get labelAnswered(): boolean {
-    const unit = this.unit;
-    return unit.unit.kind === 'heading' ? this.document.isAnswered(unit.section) : this.match.labelAnswered;
+    const { unit, section } = this.unit;
+    return unit.kind === 'heading' ? this.document.isAnswered(section) : (unit.labelAnswered ?? true);
   }
 
   get labelFilled(): boolean {
-    const unit = this.unit;
-    return unit.unit.kind === 'heading' ? this.document.isAnswered(unit.section, isPlaceholderAnswer) : this.match.labelFilled;
+    const { unit, section } = this.unit;
+    return unit.kind === 'heading' ? this.document.isAnswered(section, isPlaceholderAnswer) : (unit.labelFilled ?? true);
   }
 
   get unit(): PlacedUnit {

@@ -87,19 +87,21 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
   let label: string | undefined;
   let labelAnswered: boolean | undefined;
   let labelFilled: boolean | undefined;
+  let answer: string | undefined;
   if (labelLength !== undefined) {
     labelEnd = map(labelLength);
-    const answer = text.slice(labelLength).replace(/\|/g, ' ');
-    labelAnswered = !isNullAnswer(answer);
-    labelFilled = !isPlaceholderAnswer(answer);
+    answer = text.slice(labelLength).replace(/\|/g, ' ');
   } else if (kind !== 'heading') {
     const found = readLabel(text);
     if (found) {
       labelEnd = map(found.length);
-      labelAnswered = !isNullAnswer(text.slice(found.length));
-      labelFilled = !isPlaceholderAnswer(text.slice(found.length));
+      answer = text.slice(found.length);
       if (kind === 'paragraph') label = found.label;
     }
+  }
+  if (answer !== undefined) {
+    labelAnswered = !isNullAnswer(answer);
+    labelFilled = !isPlaceholderAnswer(answer);
   }
   return { kind, depth, title, start, end, labelEnd, label, labelAnswered, labelFilled, sentences: parseSentences(text, map) };
 }
