@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { measure, MEASURED_RULES, type Score } from './measure.js';
@@ -7,7 +7,8 @@ import { updateDocs } from './update-docs.js';
 /**
  * `npm run eval`: lints the labelled corpus, prints precision, recall and F1 per
  * rule and the micro average, and fails when any figure is under its floor in
- * test/eval/floors.yaml. `--details` lists every disagreement; `--json FILE`
+ * test/eval/floors.yaml. Held-out drafts in test/heldout/ are scored too, for
+ * information only. `--details` lists every disagreement; `--json FILE`
  * writes the figures; `--update-docs` writes them into the README and the rule pages.
  */
 function main(argv: string[]): number {
@@ -28,6 +29,14 @@ function main(argv: string[]): number {
   if (argv.includes('--details')) {
     console.log('\nDisagreements with the labels:');
     for (const mistake of result.mistakes) console.log(`  ${mistake.kind.padEnd(11)} ${mistake.ruleId.padEnd(22)} ${mistake.file}`);
+  }
+  const heldOut = existsSync(path.join(root, 'test', 'heldout', 'labels.yaml')) ? measure(path.join(root, 'test', 'heldout')) : undefined;
+  if (heldOut) {
+    console.log(`\nHeld-out drafts (never tuned on; for information, no floors): ${heldOut.documents} drafts\n`);
+    console.log(`${'rule'.padEnd(24)} precision recall    F1   TP   FP   FN`);
+    for (const [name, s] of [...MEASURED_RULES.map((id) => [id, heldOut.perRule[id]] as const), ['micro average', heldOut.micro] as const]) console.log(line(name, s));
+    console.log(`By set: ${Object.entries(heldOut.bySet).map(([name, s]) => `${name} F1 ${pct(s.f1)}`).join(', ')}`);
+    console.log(`Strong held-out drafts with any message: ${heldOut.strongWithWarnings.length}`);
   }
   if (argv.includes('--update-docs')) updateDocs(root, result);
   const jsonAt = argv.indexOf('--json');
