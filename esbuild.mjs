@@ -50,6 +50,23 @@ const builds = [
   // playwright-core locates its own files at run time, so tests load it from node_modules.
   { entryPoints: testEntries, outdir: 'dist/test', outbase: 'test', external: ['playwright-core'] },
   { entryPoints: { 'write-schemas': 'scripts/write-schemas.ts' } },
+  // The unified plugin (`assessment-lint/unified`) is an ES module, as unified's plugins are; CommonJS
+  // dependencies inside it get a real `require` for Node's built-in modules.
+  {
+    entryPoints: { unified: 'unified/plugin.ts' },
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    define: {},
+    banner: {
+      js: [
+        "import { createRequire as createRequireForBundle } from 'node:module';",
+        "import { fileURLToPath as fileURLToPathForBundle } from 'node:url';",
+        'const require = createRequireForBundle(import.meta.url);',
+        'const __filename = fileURLToPathForBundle(import.meta.url);',
+        "const __dirname = fileURLToPathForBundle(new URL('.', import.meta.url));",
+      ].join('\n'),
+    },
+  },
   // The editor tests (npm run test:e2e) run apart from the unit suites.
   { entryPoints: readdirSync('test/e2e').filter((name) => name.endsWith('.test.ts')).map((name) => `test/e2e/${name}`), outdir: 'dist/e2e', outbase: 'test/e2e', external: ['playwright-core'] },
 ]
