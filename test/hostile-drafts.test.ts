@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { splitChunks } from '../rules/core/chunks.js';
+import { ChunkCache } from '../rules/core/chunk-cache.js';
+import { AssessmentDocument } from '../rules/core/document.js';
+import { HARD_CHUNK_LENGTH, markdownLimitExceeded, MAX_LINE_PIECE, MAX_MARKDOWN_CHUNK } from '../rules/core/parse-limits.js';
+import { parseUnits } from '../rules/core/units.js';
+import { Linter } from '../rules/linter.js';
+import { assertLintInvariants } from './draft-invariants.js';
+import { fuzzParameters, fuzzTimeout } from './fuzz-support.js';
+import { hostileDrafts } from './hostile-drafts.js';
+
+describe('hostile drafts', function () {
+  this.timeout(120_000);
+  const linter = new Linter();
+
+  for (const draft of hostileDrafts()) {
+    it(`lints ${draft.name} without throwing, every finding inside the draft`, () => {
+      const linted = linter.lintText(draft.text, draft.format);
+      assertLintInvariants(draft.text, linted);
+      assert.ok(linted.result.coverage.length > 0, 'the rules ran and judged the draft');
+      for (const span of linted.document.chunkSpans()) assert.ok(span.end - span.start <= MAX_MARKDOWN_CHUNK, `a chunk of ${span.end - span.start} characters`);
+    });
+  }
+
+  it('reads a block nested too deeply as plain text, keeping every word at its offset', () => {
+    const text = '> '.repeat(40) + 'He drinks four cans a day.\n';
+    assert.equal(markdownLimitExceeded(text), 'nested too deeply');
+    const [unit] = parseUnits(text, 'markdown');
+    const words = unit.sentences.flatMap((sentence) => sentence.words).map((word) => text.slice(word.start, word.end));
+    assert.deepEqual(words, ['He', 'drinks', 'four', 'cans', 'a', 'day']);
+  });
+
+  it('still parses ordinary nesting, separator lines and signature lines as Markdown', () => {
+    for (const text of ['> - He drinks.\n>   - Daily.', '- a\n  - b\n    - c', 'Risk\n\n' + '*'.repeat(40), 'Signed: ' + '_'.repeat(40)]) {
+      assert.equal(markdownLimitExceeded(text), undefined, JSON.stringify(text));
+    }
+    assert.equal(markdownLimitExceeded('*'.repeat(40) + 'a' + '*'.repeat(40)), 'a very long run of marks');
+    assert.equal(markdownLimitExceeded('[a]('.repeat(600)), 'too much markup');
+  });
+
+  it('cuts a line with no break at sentence ends into chunks, so no chunk is parsed in one long step', () => {
+    const sentence = 'He said he drinks wine with his partner. ';
+    const text = sentence.repeat(Math.ceil((3 * MAX_LINE_PIECE) / sentence.length));
+    const chunks = splitChunks(text, 'markdown');
+    assert.ok(chunks.length >= 3, `${chunks.length} chunks`);
+    for (const chunk of chunks) {
+      assert.ok(chunk.end - chunk.start <= MAX_LINE_PIECE, `a chunk of ${chunk.end - chunk.start} characters`);
+      assert.ok(text.slice(chunk.start, chunk.end).endsWith('partner.') || chunk.end === text.length, 'each piece ends at a sentence end');
+    }
+    const document = new AssessmentDocument(text, 'markdown');
+    const words = document.units.flatMap((placed) => placed.unit.sentences.flatMap((s) => s.words.map((word) => text.slice(placed.offset + word.start, placed.offset + word.end))));
+    assert.deepEqual(words.slice(0, 8), ['He', 'said', 'he', 'drinks', 'wine', 'with', 'his', 'partner']);
+    assert.equal(words.length, 8 * Math.ceil((3 * MAX_LINE_PIECE) / sentence.length));
+  });
+
+  it('closes a very long chunk at a line start even inside fenced code', () => {
+    const text = '```\n' + 'code line\n'.repeat(Math.ceil((2 * HARD_CHUNK_LENGTH) / 10)) + '```\n';
+    const chunks = splitChunks(text, 'markdown');
+    assert.ok(chunks.length >= 2, `${chunks.length} chunks`);
+    for (const chunk of chunks) assert.ok(chunk.end - chunk.start <= MAX_MARKDOWN_CHUNK);
+  });
+
+  describe('building from a previous version agrees with a fresh build across the caps', function () {
+    this.timeout(fuzzTimeout(30, 3_000));
+    const piece = fc.constantFrom('He drinks. ', 'She is at risk. ', 'x'.repeat(900), '- ', '> ', '  ', '*'.repeat(40), '```', '<!-- ', ' -->', '\n', '\n\n', '| a | b |\n', 'word ');
+    const longDraft = fc.array(piece, { minLength: 1, maxLength: 40 }).map((parts) => parts.join('').repeat(1 + Math.floor(MAX_LINE_PIECE / 600)));
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.constantFrom('', '\n', '\n\n', '. ', 'x', '```\n', '- ', '  '));
+
+    it('keeps chunks, units and messages the same after random edits to long and deep drafts', () => {
+      fc.assert(
+        fc.property(longDraft, fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom('markdown' as const, 'plaintext' as const), (start, edits, format) => {
+          const cache = new ChunkCache();
+          let previous = new AssessmentDocument(start, format, { cache });
+          let text = start;
+          for (const [at, length, insert] of edits) {
+            const offset = at % (text.length + 1);
+            text = text.slice(0, offset) + insert + text.slice(Math.min(text.length, offset + length));
+            const incremental = new AssessmentDocument(text, format, { cache, previous });
+            const fresh = new AssessmentDocument(text, format, { cache: new ChunkCache() });
+            assert.deepEqual(incremental.chunkSpans().map((span) => [span.start, span.end]), fresh.chunkSpans().map((span) => [span.start, span.end]));
+            assert.deepEqual(
+              incremental.units.map((placed) => [placed.unit.kind, placed.start, placed.end]),
+              fresh.units.map((placed) => [placed.unit.kind, placed.start, placed.end]),
+            );
+            previous = incremental;
+          }
+        }),
+        fuzzParameters(30),
+      );
+    });
+  });
+});
