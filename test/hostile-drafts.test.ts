@@ -5,6 +5,7 @@ import { ChunkCache } from '../rules/core/chunk-cache.js';
 import { AssessmentDocument } from '../rules/core/document.js';
 import { HARD_CHUNK_LENGTH, markdownLimitExceeded, MAX_LINE_PIECE, MAX_MARKDOWN_CHUNK } from '../rules/core/parse-limits.js';
 import { parseUnits } from '../rules/core/units.js';
+import { UNCHECKED_RULE } from '../rules/core/unchecked-draft.js';
 import { Linter } from '../rules/linter.js';
 import { assertLintInvariants } from './draft-invariants.js';
 import { fuzzParameters, fuzzTimeout } from './fuzz-support.js';
@@ -59,6 +60,46 @@ describe('hostile drafts', function () {
     const chunks = splitChunks(text, 'markdown');
     assert.ok(chunks.length >= 2, `${chunks.length} chunks`);
     for (const chunk of chunks) assert.ok(chunk.end - chunk.start <= MAX_MARKDOWN_CHUNK);
+  });
+
+  it('stops a draft whose time runs out, reports the findings in the part read and says where checking stopped', () => {
+    const text = ['He said the offence was out of character.', '## Risk analysis', 'He said the offence was out of character.'].join('\n\n') + '\n';
+    const stopped = new Linter({ budgetMs: 0 }).lintText(text, 'markdown');
+    const stoppedAt = text.indexOf('## Risk analysis');
+    assert.equal(stopped.stoppedAt, stoppedAt, 'checking stops after the first chunk');
+    assert.equal(stopped.document.complete, false);
+    assertLintInvariants(text, stopped);
+    const note = stopped.result.messages.find((message) => message.ruleId === UNCHECKED_RULE);
+    assert.ok(note, 'an information message says the draft was not all checked');
+    assert.equal(note.severity, 'info');
+    assert.equal(note.start, stoppedAt);
+    assert.match(note.message, /stopped checking this draft after 0 s: lines 3–6 were not checked.*Split the draft into smaller files/);
+    assert.deepEqual(stopped.result.coverage, [], 'no verdict on topics the whole draft must cover');
+    const others = stopped.result.messages.filter((message) => message !== note);
+    assert.ok(others.some((message) => message.ruleId === 'uncritical-language'), 'findings in the part read are kept');
+    assert.ok(others.every((message) => message.end <= stoppedAt), 'no finding comes from the part not read');
+    const full = new Linter().lintText(text, 'markdown', undefined, stopped.document);
+    assert.equal(full.stoppedAt, undefined);
+    assert.ok(full.document.complete && full.document.units.length === 3, 'the next lint reads the whole draft afresh');
+    assert.ok(full.result.messages.filter((message) => message.ruleId === 'uncritical-language').length === 2);
+  });
+
+  it('gives a draft the linter fails on one warning saying so, and a reason to list it as skipped', () => {
+    const linter = new Linter();
+    const config = linter.configFor(undefined);
+    const overflowing = (depth: number): number => overflowing(depth + 1) + 1;
+    const [first, ...rest] = config.pack.rules;
+    const broken = { ...config, pack: { ...config.pack, rules: [{ ...first, kind: { ...first.kind, check: () => ({ findings: [], coverage: { status: 'addressed' as const, evidence: { start: overflowing(0), end: 0 } } }) } }, ...rest] } };
+    const text = '\n\n## Offence analysis\n\nHe said the offence was out of character.\n';
+    const failed = linter.lintWith(broken, text, 'markdown');
+    assert.match(failed.failure ?? '', /^could not be checked \(RangeError: Maximum call stack size exceeded\); simplify its formatting/);
+    assert.equal(failed.result.messages.length, 1);
+    const [warning] = failed.result.messages;
+    assert.equal(warning.ruleId, UNCHECKED_RULE);
+    assert.equal(warning.severity, 'warning');
+    assert.equal(text.slice(warning.start, warning.end), '## Offence analysis', 'the warning sits on the first line with text');
+    assert.match(warning.message, /this draft could not be checked .*Nothing in it was checked\./);
+    assertLintInvariants(text, failed);
   });
 
   describe('building from a previous version agrees with a fresh build across the caps', function () {
