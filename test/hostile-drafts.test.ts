@@ -108,6 +108,17 @@ describe('hostile drafts', function () {
     const longDraft = fc.array(piece, { minLength: 1, maxLength: 40 }).map((parts) => parts.join('').repeat(1 + Math.floor(MAX_LINE_PIECE / 600)));
     const edit = fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.constantFrom('', '\n', '\n\n', '. ', 'x', '```\n', '- ', '  '));
 
+    it('does not read a piece of a long line that starts with a fence as opening fenced code when it rebuilds from there', () => {
+      const start = 'He drinks wine. '.repeat(Math.ceil((0.75 * MAX_LINE_PIECE) / 16)) + '```' + 'word '.repeat(300) + '\n\nHe uses cannabis.\n\nShe is at risk.\n';
+      const previous = new AssessmentDocument(start, 'markdown');
+      assert.ok(previous.chunkSpans().some((span) => start.startsWith('```', span.start)), 'a piece of the long line starts with the fence marks');
+      const text = start.replace('uses cannabis', 'uses cannabis daily');
+      const incremental = new AssessmentDocument(text, 'markdown', { previous });
+      const fresh = new AssessmentDocument(text, 'markdown');
+      assert.deepEqual(incremental.chunkSpans(), fresh.chunkSpans());
+      assert.equal(fresh.chunkSpans().length, 4);
+    });
+
     it('keeps chunks, units and messages the same after random edits to long and deep drafts', () => {
       fc.assert(
         fc.property(longDraft, fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom('markdown' as const, 'plaintext' as const), (start, edits, format) => {
