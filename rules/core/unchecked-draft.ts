@@ -5,8 +5,8 @@ import type { LintResult } from './engine.js';
 /** The rule id of the engine's notes that a draft, or part of it, was not checked. */
 export const UNCHECKED_RULE = 'draft-not-checked';
 
-/** How long (ms of the linter's own work, not counting pauses for other drafts) one draft may take before it reports what it has. */
-export const DRAFT_BUDGET_MS = 20_000;
+/** How long (ms of the linter's own work, not counting pauses for other drafts) one draft may take before it reports what it has: well above what the largest draft allowed (8 MB) takes on a busy machine. */
+export const DRAFT_BUDGET_MS = 30_000;
 
 function stamp(severity: LintMessage['severity'], start: number, end: number, message: string): LintMessage {
   return { ruleId: UNCHECKED_RULE, kind: 'engine', severity, message, start, end, pack: 'engine' };
