@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { draftOfSize } from '../test/bad-drafts.js';
 import { hostileDrafts, type HostileDraft } from '../test/hostile-drafts.js';
 import { generateDraft } from './generate-draft.js';
 import { ServerSession } from './measure-lsp.js';
@@ -14,6 +15,8 @@ export interface HostileRow {
   cliToNormal: number;
   waitMs: number;
   waitToNormal: number;
+  /** For the large cases: the same two ratios against a normal draft of the same size, which shows what is left is the draft's size. */
+  sameSize?: { cliMs: number; waitMs: number; cliRatio: number; waitRatio: number };
 }
 
 /** What `measureHostile` reports: the normal draft's figures (the baseline) and each hostile case. */
@@ -21,6 +24,9 @@ export interface HostileResults {
   normal: { cliMs: number; waitMs: number };
   cases: HostileRow[];
 }
+
+/** Cases at least this long are also measured against a normal draft of their size. */
+const SAME_SIZE_FROM = 256 * 1024;
 
 /** Wall time of the built CLI checking one draft file, in ms (start-up included). */
 function cliTime(cli: string, folder: string, file: string, text: string): number {
@@ -85,7 +91,14 @@ export async function measureHostile(cli: string, server: string): Promise<Hosti
     for (const [index, draft] of hostileDrafts().entries()) {
       const cliMs = cliTime(cli, folder, draft.file, draft.text);
       const waitMs = await otherDraftWait(session, `file:///bench/${index}-${draft.file}`, draft, other);
-      cases.push({ name: draft.name, bytes: draft.text.length, cliMs, cliToNormal: cliMs / normal.cliMs, waitMs, waitToNormal: waitMs / normal.waitMs });
+      const row: HostileRow = { name: draft.name, bytes: draft.text.length, cliMs, cliToNormal: cliMs / normal.cliMs, waitMs, waitToNormal: waitMs / normal.waitMs };
+      if (draft.text.length >= SAME_SIZE_FROM) {
+        const same = { text: draftOfSize(draft.text.length, 300 + index), format: 'markdown' as const };
+        const sameCli = cliTime(cli, folder, `same-size-${index}.md`, same.text);
+        const sameWait = await otherDraftWait(session, `file:///bench/same-size-${index}.md`, same, other);
+        row.sameSize = { cliMs: sameCli, waitMs: sameWait, cliRatio: cliMs / sameCli, waitRatio: waitMs / sameWait };
+      }
+      cases.push(row);
       console.error(`measured ${draft.name}`);
     }
     return { normal, cases };

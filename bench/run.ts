@@ -32,8 +32,11 @@ const resultsFile = path.join(root, 'bench', 'results.json');
 function printHostile(hostile: HostileResults): Array<[string, boolean]> {
   const format = (value: number, digits = 1) => value.toFixed(digits).padStart(8);
   console.log(`\nHostile drafts: CLI wall time and the longest wait of a request on another draft while the server checks each, as ratios to a normal 2,000-word draft (CLI ${hostile.normal.cliMs.toFixed(0)} ms, wait ${hostile.normal.waitMs.toFixed(1)} ms)`);
-  console.log('  CLI ms  CLI/normal   wait ms  wait/normal  case');
-  for (const row of hostile.cases) console.log(`${format(row.cliMs, 0)}  ${format(row.cliToNormal, 2)}x  ${format(row.waitMs)}  ${format(row.waitToNormal, 2)}x    ${row.name}`);
+  console.log('  CLI ms  CLI/normal   wait ms  wait/normal  vs a normal draft of its size (CLI, wait)  case');
+  for (const row of hostile.cases) {
+    const same = row.sameSize ? `${format(row.sameSize.cliRatio, 2)}x ${format(row.sameSize.waitRatio, 2)}x` : ''.padStart(19);
+    console.log(`${format(row.cliMs, 0)}  ${format(row.cliToNormal, 2)}x  ${format(row.waitMs)}  ${format(row.waitToNormal, 2)}x    ${same}                        ${row.name}`);
+  }
   return [
     [`every hostile draft checked by the CLI in < ${TARGETS.hostileCliMs} ms`, hostile.cases.every((row) => row.cliMs < TARGETS.hostileCliMs)],
     [`no request on another draft waits > ${TARGETS.hostileWaitMs} ms while a hostile draft is checked`, hostile.cases.every((row) => row.waitMs <= TARGETS.hostileWaitMs)],

@@ -10,7 +10,7 @@
 export const SOFT_CHUNK_LENGTH = 8_000;
 
 /** A chunk is closed at the next line start once it is this long, whatever the line (even inside fenced code or a comment). */
-export const HARD_CHUNK_LENGTH = 32_000;
+export const HARD_CHUNK_LENGTH = 16_000;
 
 /** A line longer than this is cut into pieces of about this length, at sentence ends where it has them, each its own chunk. */
 export const MAX_LINE_PIECE = 4_000;
