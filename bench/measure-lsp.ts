@@ -9,8 +9,8 @@ interface Published {
   version?: number;
 }
 
-/** A language server process spoken to over stdio, as an editor would. */
-class ServerSession {
+/** A language server process spoken to over stdio, as an editor would (the hostile-draft bench uses it too). */
+export class ServerSession {
   readonly process: ChildProcess;
   readonly connection: MessageConnection;
   private readonly waiting: Array<{ test: (published: Published) => boolean; resolve: () => void }> = [];

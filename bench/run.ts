@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDraft } from './generate-draft.js';
 import { measureCliThroughput } from './measure-cli.js';
 import { measureEdits, measureFloorAndLint } from './measure-core.js';
 import { measureMemory, measureReady, measureRoundTrip } from './measure-lsp.js';
 import { measureTextlint } from './measure-peer.js';
+import { measureHostile, type HostileResults } from './measure-hostile.js';
 
 /** The targets from the performance issue, checked by this benchmark (not by unit tests). */
 const TARGETS = {
@@ -17,11 +18,42 @@ const TARGETS = {
   cliPerSecond: 125,
   rssMegabytes: 150,
   readyMs: 300,
+  hostileCliMs: 1_000,
+  hostileWaitMs: 100,
 };
 
 const SIZES = [2_000, 10_000, 50_000];
 const root = path.resolve(__dirname, '..');
 const fast = process.argv.includes('--quick');
+/** `--hostile` measures only the hostile drafts and updates their part of bench/results.json. */
+const hostileOnly = process.argv.includes('--hostile');
+const resultsFile = path.join(root, 'bench', 'results.json');
+
+function printHostile(hostile: HostileResults): Array<[string, boolean]> {
+  const format = (value: number, digits = 1) => value.toFixed(digits).padStart(8);
+  console.log(`\nHostile drafts: CLI wall time and the longest wait of a request on another draft while the server checks each, as ratios to a normal 2,000-word draft (CLI ${hostile.normal.cliMs.toFixed(0)} ms, wait ${hostile.normal.waitMs.toFixed(1)} ms)`);
+  console.log('  CLI ms  CLI/normal   wait ms  wait/normal  vs a normal draft of its size (CLI, wait)  case');
+  for (const row of hostile.cases) {
+    const same = row.sameSize ? `${format(row.sameSize.cliRatio, 2)}x ${format(row.sameSize.waitRatio, 2)}x` : ''.padStart(19);
+    console.log(`${format(row.cliMs, 0)}  ${format(row.cliToNormal, 2)}x  ${format(row.waitMs)}  ${format(row.waitToNormal, 2)}x    ${same}                        ${row.name}`);
+  }
+  return [
+    [`every hostile draft checked by the CLI in < ${TARGETS.hostileCliMs} ms`, hostile.cases.every((row) => row.cliMs < TARGETS.hostileCliMs)],
+    [`no request on another draft waits > ${TARGETS.hostileWaitMs} ms while a hostile draft is checked`, hostile.cases.every((row) => row.waitMs <= TARGETS.hostileWaitMs)],
+  ];
+}
+
+async function hostileMain(): Promise<void> {
+  const hostile = await measureHostile(path.join(root, 'dist', 'cli.js'), path.join(root, 'dist', 'server.js'));
+  const checks = printHostile(hostile);
+  console.log('\nTargets:');
+  for (const [name, met] of checks) console.log(`  ${met ? 'met    ' : 'MISSED '} ${name}`);
+  const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+  results.hostile = { date: new Date().toISOString(), ...hostile };
+  results.targets = { ...(results.targets as Record<string, boolean> | undefined), ...Object.fromEntries(checks) };
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  console.log('\nWrote the hostile part of bench/results.json');
+}
 
 async function main(): Promise<void> {
   const rows: Array<Record<string, number>> = [];
@@ -40,6 +72,7 @@ async function main(): Promise<void> {
   const roundTrip = await measureRoundTrip(server, generateDraft(10_000, 10_000), fast ? 10 : 40);
   const rss = await measureMemory(server, Array.from({ length: 20 }, (_, index) => generateDraft(10_000, 500 + index)));
   const cli = measureCliThroughput(path.join(root, 'dist', 'cli.js'), fast ? 200 : 1000, 2_000);
+  const hostile = await measureHostile(path.join(root, 'dist', 'cli.js'), server);
 
   const format = (value: number, digits = 1) => value.toFixed(digits).padStart(8);
   console.log('\nPer draft, ms (median of runs); ratios in the same process and run');
@@ -61,15 +94,16 @@ async function main(): Promise<void> {
     [`CLI ≥ ${TARGETS.cliPerSecond} drafts per second`, cli.perSecond >= TARGETS.cliPerSecond],
     [`server RSS ≤ ${TARGETS.rssMegabytes} MB with 20 open drafts`, rss <= TARGETS.rssMegabytes],
     [`server ready ≤ ${TARGETS.readyMs} ms`, ready <= TARGETS.readyMs],
+    ...printHostile(hostile),
   ];
   console.log('\nTargets:');
   for (const [name, met] of checks) console.log(`  ${met ? 'met    ' : 'MISSED '} ${name}`);
-  const results = { date: new Date().toISOString(), node: process.version, sizes: rows, ready, roundTrip, rssMegabytes: rss, cli, targets: Object.fromEntries(checks) };
-  writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const results = { date: new Date().toISOString(), node: process.version, sizes: rows, ready, roundTrip, rssMegabytes: rss, cli, hostile, targets: Object.fromEntries(checks) };
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\nWrote bench/results.json');
 }
 
-main().catch((error) => {
+(hostileOnly ? hostileMain() : main()).catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });

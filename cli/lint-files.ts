@@ -2,6 +2,8 @@ import { effectiveSeverity, SUPPRESSION_RULE } from '../rules/core/engine.js';
 import { severitiesFor, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { Linter } from '../rules/linter.js';
 import { loadDraft } from '../rules/io/load-draft.js';
+import { failureReason } from '../rules/core/unchecked-draft.js';
+import { ConfigurationError } from '../rules/packs/problems.js';
 import { lineAndColumn, positionMessage, relativePath, type FileReport, type RuleSummary } from './report.js';
 
 /** What linting a batch of files needs to know, in a form that can cross to a worker thread. */
@@ -21,7 +23,7 @@ export interface LintBatch {
   warnings?: string[];
 }
 
-/** Lints a batch of files in this thread (Word drafts converted first): unreadable, binary or oversized files are reported as skipped; `onFile` is called after each file. */
+/** Lints a batch of files in this thread (Word drafts converted first): unreadable, binary or oversized files, and any draft the linter fails on, are reported as skipped with the reason; `onFile` is called after each file. */
 export async function lintFiles(job: LintJob, onFile?: () => void): Promise<LintBatch> {
   const linter = new Linter({ configFile: job.config, extraPacks: job.packs });
   const reports: FileReport[] = [];
@@ -29,20 +31,30 @@ export async function lintFiles(job: LintJob, onFile?: () => void): Promise<Lint
   const warnings = new Set<string>();
   for (const file of job.files) {
     const relative = relativePath(file, job.cwd);
-    const draft = await loadDraft(file);
-    if (!draft.ok) {
-      reports.push({ file, relative, messages: [], suppressed: [], skipped: draft.reason });
+    try {
+      const draft = await loadDraft(file);
+      if (!draft.ok) {
+        reports.push({ file, relative, messages: [], suppressed: [], skipped: draft.reason });
+        continue;
+      }
+      const { document, result, config, failure } = linter.lintText(draft.text, draft.format, file);
+      for (const warning of config.warnings) warnings.add(warning.message);
+      for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
+      if (failure) {
+        reports.push({ file, relative, messages: [], suppressed: [], skipped: failure });
+        continue;
+      }
+      const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => positionMessage(message, document.lines, draft.paragraphs));
+      const suppressed = result.suppressed.map((entry) => ({ ...entry, line: lineAndColumn(document.lines, entry.message.start, draft.paragraphs).line }));
+      const coverage = result.coverage.map(({ ruleId, status }) => ({ ruleId, status }));
+      reports.push({ file, relative, messages, suppressed, coverage, rulesRun: rulesRunOn(config, file) });
+    } catch (error) {
+      // A broken configuration stops the run (exit 2); anything else that goes wrong with one draft skips that draft only.
+      if (error instanceof ConfigurationError) throw error;
+      reports.push({ file, relative, messages: [], suppressed: [], skipped: failureReason(error) });
+    } finally {
       onFile?.();
-      continue;
     }
-    const { document, result, config } = linter.lintText(draft.text, draft.format, file);
-    for (const warning of config.warnings) warnings.add(warning.message);
-    for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
-    const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => positionMessage(message, document.lines, draft.paragraphs));
-    const suppressed = result.suppressed.map((entry) => ({ ...entry, line: lineAndColumn(document.lines, entry.message.start, draft.paragraphs).line }));
-    const coverage = result.coverage.map(({ ruleId, status }) => ({ ruleId, status }));
-    reports.push({ file, relative, messages, suppressed, coverage, rulesRun: rulesRunOn(config, file) });
-    onFile?.();
   }
   return { reports, rules: [...rules.values()], warnings: [...warnings] };
 }

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { DocumentFormat } from './core/chunks.js';
 import { ChunkCache } from './core/chunk-cache.js';
 import { AssessmentDocument, planChunks } from './core/document.js';
-import { lint, lintSteps, type LintResult, type LintSettings } from './core/engine.js';
+import { lint, lintSteps, runToEnd, type LintResult, type LintSettings } from './core/engine.js';
+import type { Span } from './core/line-index.js';
+import { DRAFT_BUDGET_MS, failedResult, failureReason, stoppedResult } from './core/unchecked-draft.js';
 import type { SeveritySetting } from './core/contracts.js';
 import { configStamp, findConfigFile, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
 
@@ -16,6 +18,8 @@ export interface LinterOptions {
   severities?: Record<string, SeveritySetting>;
   /** The day staged rules are judged by. */
   today?: Date;
+  /** How long (ms of its own work) the linter may spend preparing one draft before it reports the part read (default DRAFT_BUDGET_MS). */
+  budgetMs?: number;
 }
 
 /** One draft linted: its model and what the rules found. */
@@ -23,6 +27,10 @@ export interface LintedDraft {
   document: AssessmentDocument;
   result: LintResult;
   config: ResolvedConfig;
+  /** Set when the check stopped early: the offset where the unchecked part of the draft begins. */
+  stoppedAt?: number;
+  /** Set when the linter failed on the draft: why, in words for the writer (the result then holds one warning saying so). */
+  failure?: string;
 }
 
 /**
@@ -59,8 +67,7 @@ export class Linter {
 
   /** Lints one draft's text with a configuration already resolved (the editor keeps the last good one while a pack is broken). */
   lintWith(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string, previous?: AssessmentDocument): LintedDraft {
-    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, previous });
-    return { document, result: lint(document, config.pack, this.settingsFor(config, filePath)), config };
+    return runToEnd(this.lintSteps(config, text, format, filePath, previous));
   }
 
   /**
@@ -70,20 +77,42 @@ export class Linter {
    * is prepared, so a caller can pause, give up, or lint the prepared start alone.
    */
   *lintSteps(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string, previous?: AssessmentDocument): Generator<number, LintedDraft> {
-    const plan = planChunks(text, format, previous);
-    this.cache.fit(plan.fresh.length);
-    for (const span of plan.fresh) {
-      this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher);
-      yield span.end;
+    const budget = this.options.budgetMs ?? DRAFT_BUDGET_MS;
+    let busy = 0;
+    let resumed = performance.now();
+    try {
+      const plan = planChunks(text, format, previous);
+      this.cache.fit(plan.fresh.length);
+      for (let index = 0; index < plan.fresh.length; index++) {
+        const span = plan.fresh[index];
+        this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher);
+        busy += performance.now() - resumed;
+        // A draft built afresh that has used up its time is checked as far as it was read (an edit re-reads only a few chunks).
+        if (!plan.edit && busy >= budget && index + 1 < plan.fresh.length) return this.stopped(config, text, format, filePath, plan.fresh.slice(0, index + 1), plan.fresh[index + 1].start, busy);
+        yield span.end;
+        resumed = performance.now();
+      }
+      const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan });
+      const steps = lintSteps(document, config.pack, this.settingsFor(config, filePath));
+      let step = steps.next();
+      while (!step.done) {
+        yield text.length;
+        step = steps.next();
+      }
+      return { document, result: step.value, config };
+    } catch (error) {
+      // Never silent: the draft gets one warning saying it was not checked, and callers can list it as skipped.
+      const failure = failureReason(error);
+      const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan: { fresh: [], partial: true } });
+      return { document, result: failedResult(document, failure), config, failure };
     }
-    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan });
-    const steps = lintSteps(document, config.pack, this.settingsFor(config, filePath));
-    let step = steps.next();
-    while (!step.done) {
-      yield text.length;
-      step = steps.next();
-    }
-    return { document, result: step.value, config };
+  }
+
+  /** The lint of a draft whose time ran out: the chunks read so far, with a note where the rest begins. */
+  private stopped(config: ResolvedConfig, text: string, format: DocumentFormat, filePath: string | undefined, read: Span[], stoppedAt: number, busyMs: number): LintedDraft {
+    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan: { fresh: read, partial: true } });
+    const partial = lint(document, config.pack, this.settingsFor(config, filePath));
+    return { document, result: stoppedResult(document, partial, stoppedAt, Math.round(busyMs / 1000)), config, stoppedAt };
   }
 
   private settingsFor(config: ResolvedConfig, filePath: string | undefined): LintSettings {

@@ -3,6 +3,7 @@ import type { DocumentFormat } from '../rules/core/chunks.js';
 import type { Fix, LintMessage, Severity } from '../rules/core/contracts.js';
 import type { AssessmentDocument } from '../rules/core/document.js';
 import { SUPPRESSION_RULE } from '../rules/core/engine.js';
+import { UNCHECKED_RULE } from '../rules/core/unchecked-draft.js';
 import type { LineIndex, Span } from '../rules/core/line-index.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type FixData, type SuppressionData } from './shared/protocol.js';
 
@@ -60,7 +61,8 @@ function fixData(fix: Fix | undefined, document: AssessmentDocument): FixData | 
 }
 
 function suppressionData(message: LintMessage, document: AssessmentDocument): SuppressionData | undefined {
-  if (message.ruleId === SUPPRESSION_RULE) return undefined;
+  // A suppression comment cannot silence problems with suppressions, nor the note that a draft was not (all) checked.
+  if (message.ruleId === SUPPRESSION_RULE || message.ruleId === UNCHECKED_RULE) return undefined;
   const line = document.lines.positionAt(message.start).line;
   const content = document.text.slice(document.lines.lineStart(line), document.lines.lineEnd(line));
   return { line, indent: LEADING_WHITESPACE.exec(content)?.[0] ?? '', eol: lineBreakOf(document.text) };

@@ -1,4 +1,5 @@
 import type { Span } from './line-index.js';
+import { HARD_CHUNK_LENGTH, linePieceEnd, MAX_LINE_PIECE, SOFT_CHUNK_LENGTH } from './parse-limits.js';
 
 /** The two kinds of draft the text model reads. */
 export type DocumentFormat = 'markdown' | 'plaintext';
@@ -9,6 +10,7 @@ const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 const SENTENCE_END_CHARS = new Set(['.', '!', '?', ':', ';', '"', "'", '\u201d', '\u2019', ')', ']']);
 const SPACE = 32;
 const TAB = 9;
+const PIPE = 124;
 
 /** The next occurrence of a fixed string at or after a position, remembered while positions only grow (so a whole scan stays linear). */
 class NextOccurrence {
@@ -82,14 +84,28 @@ function scanChunks(text: string, format: DocumentFormat, from: number, resumeAt
     if (current) chunks.push(current);
     current = undefined;
   };
+  // A line longer than MAX_LINE_PIECE is read as pieces, each a chunk of its own; `piece` is true while inside such a line.
+  let piece = !startsLine(text, from);
+  // Where the line being cut into pieces ends, found once for all its pieces.
+  let realLineEnd = -1;
   for (let lineStart = from; lineStart <= text.length; ) {
-    let lineEnd = lineStart;
+    let lineEnd = piece && realLineEnd >= lineStart ? realLineEnd : lineStart;
     while (lineEnd < text.length) {
       const code = text.charCodeAt(lineEnd);
       if (code === 10 || code === 13) break;
       lineEnd++;
     }
-    const nextLine = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    realLineEnd = lineEnd;
+    let nextLine = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    const continuesLine = piece;
+    piece = false;
+    if (lineEnd - lineStart > MAX_LINE_PIECE) {
+      // Cut the line after a sentence end; the next piece starts at the next word.
+      lineEnd = linePieceEnd(text, lineStart);
+      nextLine = lineEnd;
+      while (text.charCodeAt(nextLine) === SPACE || text.charCodeAt(nextLine) === TAB) nextLine++;
+      piece = true;
+    }
     let firstChar = lineStart;
     while (firstChar < lineEnd && (text.charCodeAt(firstChar) === SPACE || text.charCodeAt(firstChar) === TAB)) firstChar++;
     const blank = firstChar === lineEnd;
@@ -100,10 +116,19 @@ function scanChunks(text: string, format: DocumentFormat, from: number, resumeAt
     }
     const indented = text.charCodeAt(lineStart) === TAB || firstChar - lineStart >= 2;
     if (current && sawBlank && !(markdown && indented)) close();
+    else if (current && (continuesLine || lineEnd - current.start > HARD_CHUNK_LENGTH)) {
+      // A piece of a long line, or a line after a very long chunk, opens a chunk of its own, parsed afresh (even inside fenced code or a comment).
+      close();
+      fence = undefined;
+      inComment = false;
+    } else if (current && !fence && !inComment && !indented && lineEnd - current.start > SOFT_CHUNK_LENGTH && text.charCodeAt(firstChar) !== PIPE) {
+      // A long chunk closes before a line that is not indented and not a table row, so list items and tables stay whole as long as they can.
+      close();
+    }
     sawBlank = false;
     if (current) current.end = lineEnd;
     else {
-      if (resumeAt?.(lineStart)) return { chunks, stoppedAt: lineStart };
+      if (!continuesLine && resumeAt?.(lineStart)) return { chunks, stoppedAt: lineStart };
       current = { start: lineStart, end: lineEnd };
     }
     if (markdown) {
@@ -114,7 +139,7 @@ function scanChunks(text: string, format: DocumentFormat, from: number, resumeAt
       let lastOpen = -1;
       for (let at = opens.from(lineStart); at >= 0 && at < lineEnd; at = opens.from(at + 4)) lastOpen = at;
       const fenceChar = text.charCodeAt(firstChar);
-      const fenceMatch = firstChar - lineStart <= 3 && (fenceChar === 96 || fenceChar === 126) ? FENCE.exec(text.slice(lineStart, lineEnd)) : null;
+      const fenceMatch = !continuesLine && firstChar - lineStart <= 3 && (fenceChar === 96 || fenceChar === 126) ? FENCE.exec(text.slice(lineStart, lineEnd)) : null;
       if (fence) {
         if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
       } else if (fenceMatch) {
@@ -172,9 +197,16 @@ export function editChunks(oldText: string, oldChunks: readonly Span[], text: st
   const { chunks, stoppedAt } = scanChunks(text, format, from, (start) => {
     if (start < unchangedFrom) return false;
     while (next < oldChunks.length && oldChunks[next].start + shift < start) next++;
-    return next < oldChunks.length && oldChunks[next].start + shift === start;
+    // The old chunk must also have opened at the start of a line, not inside a long line cut into pieces.
+    return next < oldChunks.length && oldChunks[next].start + shift === start && startsLine(oldText, start - shift);
   });
   return { first, added: chunks, resume: stoppedAt === undefined ? oldChunks.length : next, shift, prefix, suffix };
+}
+
+/** True when an offset is the start of a line (not a piece of a long line). */
+function startsLine(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return at === 0 || before === 10 || before === 13;
 }
 
 /** Length of the longest common start of two strings, found by halving (each comparison is native). */

@@ -73,11 +73,13 @@ export interface ChunkPlan {
   fresh: Span[];
   /** How the chunks changed, when the draft is built from its previous version. */
   edit?: { from: AssessmentDocument; change: ChunkEdit };
+  /** True when `fresh` holds only the draft's first chunks (its check was stopped): such a model is never built on. */
+  partial?: boolean;
 }
 
 /** Works out which chunks of a draft's text need parsing, from the draft's previous model when there is one of the same format. */
 export function planChunks(text: string, format: DocumentFormat, previous?: AssessmentDocument): ChunkPlan {
-  const change = previous && previous.format === format ? editChunks(previous.text, previous.chunkSpans(), text, format) : undefined;
+  const change = previous && previous.format === format && previous.complete ? editChunks(previous.text, previous.chunkSpans(), text, format) : undefined;
   return change ? { fresh: change.added, edit: { from: previous!, change } } : { fresh: splitChunks(text, format) };
 }
 
@@ -96,6 +98,8 @@ export class AssessmentDocument {
   readonly sections: Section[] = [];
   readonly units: PlacedUnit[] = [];
   readonly directives: Directive[];
+  /** False when the model holds only the draft's first chunks (its check was stopped), so the next version is built afresh. */
+  readonly complete: boolean;
   private readonly chunks: PlacedChunk[] = [];
   private mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
   private allMentions = new WeakMap<Matcher, Mention[]>();
@@ -112,6 +116,7 @@ export class AssessmentDocument {
     const classifier = options.classifier ?? defaultSectionClassifier;
     const plan = options.plan ?? planChunks(text, format, options.previous);
     const edit = plan.edit;
+    this.complete = !plan.partial;
     if (edit) {
       const { from, change } = edit;
       this.lines = LineIndex.afterEdit(from.lines, text, change.prefix, change.suffix);

@@ -6,6 +6,7 @@ import type { DocumentFormat } from './chunks.js';
 import { readHeadingLine } from './heading-lines.js';
 import { isDirectiveLine } from './suppressions.js';
 import { isNullAnswer, isPlaceholderAnswer } from './context.js';
+import { markdownLimitExceeded } from './parse-limits.js';
 import { parseSentences, type Sentence } from './sentences.js';
 
 /** What a unit of text is in the draft's structure. */
@@ -67,16 +68,19 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
 }
 
 // The space after a label's colon or dash is not part of the label (it may be the \r of a CRLF line break).
-const FIELD_LABEL = /^\s*([^:.!?\n]{1,60}?)\s*:(?=\s|$)/;
-const DASH_LABEL = /^\s*([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-](?=\s)/;
+// Both are tried after the leading white space, which is skipped first: `^\s*` before a lazy group backtracks over long indentation.
+const FIELD_LABEL = /^([^:.!?\n]{1,60}?)\s*:(?=\s|$)/;
+const DASH_LABEL = /^([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-](?=\s)/;
 const MAX_LABEL_WORDS = 8;
 const MAX_DASH_LABEL_WORDS = 4;
 
 function readLabel(text: string): { label: string; length: number } | undefined {
-  const colon = FIELD_LABEL.exec(text);
-  if (colon && colon[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) return { label: colon[1].trim(), length: colon[0].length };
-  const dash = DASH_LABEL.exec(text);
-  if (dash && dash[1].trim().split(/\s+/).length <= MAX_DASH_LABEL_WORDS) return { label: dash[1].trim(), length: dash[0].length };
+  const rest = text.trimStart();
+  const lead = text.length - rest.length;
+  const colon = FIELD_LABEL.exec(rest);
+  if (colon && colon[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) return { label: colon[1].trim(), length: lead + colon[0].length };
+  const dash = DASH_LABEL.exec(rest);
+  if (dash && dash[1].trim().split(/\s+/).length <= MAX_DASH_LABEL_WORDS) return { label: dash[1].trim(), length: lead + dash[0].length };
   return undefined;
 }
 
@@ -133,17 +137,20 @@ function pushTextRuns(value: string, start: number, end: number, source: string,
   }
 }
 
-function collectRuns(node: MdastNodes, runs: TextRun[], source: string): void {
-  if (node.type === 'text') {
-    const start = node.position?.start.offset ?? 0;
-    pushTextRuns(node.value, start, node.position?.end.offset ?? start + node.value.length, source, runs);
-  } else if (node.type === 'break') {
-    const start = node.position?.start.offset ?? 0;
-    runs.push({ text: ' ', start, end: start + 1 });
-  } else if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image') {
-    return;
-  } else if ('children' in node) {
-    for (const child of node.children) collectRuns(child as MdastNodes, runs, source);
+/** Collects the text runs under a node in document order, walking the tree with a stack (nesting can be deep). */
+function collectRuns(root: MdastNodes, runs: TextRun[], source: string): void {
+  const stack: MdastNodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const start = node.position?.start.offset ?? 0;
+      pushTextRuns(node.value, start, node.position?.end.offset ?? start + node.value.length, source, runs);
+    } else if (node.type === 'break') {
+      const start = node.position?.start.offset ?? 0;
+      runs.push({ text: ' ', start, end: start + 1 });
+    } else if (node.type !== 'inlineCode' && node.type !== 'html' && node.type !== 'image' && 'children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as MdastNodes);
+    }
   }
 }
 
@@ -181,62 +188,65 @@ function numberedTitle(list: MdastParents, source: string): string | undefined {
   return title.split(/\s+/).length <= MAX_NUMBERED_TITLE_WORDS ? title : undefined;
 }
 
-function walkMarkdown(node: MdastNodes, units: Unit[], inListItem: boolean, source: string): void {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
-  switch (node.type) {
-    case 'heading': {
-      const runs: TextRun[] = [];
-      collectRuns(node, runs, source);
-      units.push(unitFromRuns('heading', node.depth, start, end, runs, plainTitle(runs)));
-      return;
-    }
-    case 'paragraph': {
-      const runs: TextRun[] = [];
-      collectRuns(node, runs, source);
-      if (isDirectiveLine(plainTitle(runs))) return;
-      const asHeading = inListItem ? undefined : paragraphAsHeading(node, runs);
-      if (asHeading) units.push(unitFromRuns('heading', asHeading.depth, start, end, runs, asHeading.title));
-      else units.push(unitFromRuns(inListItem ? 'list-item' : 'paragraph', 0, start, end, runs));
-      return;
-    }
-    case 'list': {
-      // "4. Risk" or "1. **Offence analysis**" on its own line is a numbered heading, not a one-item list.
-      const title = node.ordered ? numberedTitle(node, source) : undefined;
-      if (title) {
+/** Turns a parsed Markdown tree into units, in document order, walking it with a stack so that no nesting can overflow the call stack. */
+function walkMarkdown(root: MdastNodes, units: Unit[], source: string): void {
+  const stack: Array<{ node: MdastNodes; inListItem: boolean }> = [{ node: root, inListItem: false }];
+  const pushChildren = (children: readonly MdastNodes[], inListItem: boolean) => {
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index], inListItem });
+  };
+  while (stack.length > 0) {
+    const { node, inListItem } = stack.pop()!;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    switch (node.type) {
+      case 'heading': {
         const runs: TextRun[] = [];
         collectRuns(node, runs, source);
-        units.push(unitFromRuns('heading', NUMBERED_HEADING_DEPTH, start, end, runs, title));
-        return;
+        units.push(unitFromRuns('heading', node.depth, start, end, runs, plainTitle(runs)));
+        break;
       }
-      for (const child of node.children) walkMarkdown(child, units, true, source);
-      return;
-    }
-    case 'tableRow': {
-      const runs: TextRun[] = [];
-      let firstCellLength: number | undefined;
-      node.children.forEach((cell, index) => {
-        if (index > 0) {
-          const at = cell.position?.start.offset ?? start;
-          runs.push({ text: ' | ', start: at, end: at });
-        }
-        collectRuns(cell, runs, source);
-        if (index === 0) firstCellLength = runs.reduce((sum, run) => sum + run.text.length, 0);
-      });
-      const label = node.children.length > 1 ? firstCellLength : undefined;
-      units.push(unitFromRuns('table-row', 0, start, end, runs, undefined, label));
-      return;
-    }
-    case 'code':
-    case 'html':
-    case 'definition':
-    case 'thematicBreak':
-      return;
-    default:
-      if ('children' in node) {
-        const inside = inListItem || node.type === 'listItem';
-        for (const child of node.children) walkMarkdown(child as MdastNodes, units, inside, source);
+      case 'paragraph': {
+        const runs: TextRun[] = [];
+        collectRuns(node, runs, source);
+        if (isDirectiveLine(plainTitle(runs))) break;
+        const asHeading = inListItem ? undefined : paragraphAsHeading(node, runs);
+        if (asHeading) units.push(unitFromRuns('heading', asHeading.depth, start, end, runs, asHeading.title));
+        else units.push(unitFromRuns(inListItem ? 'list-item' : 'paragraph', 0, start, end, runs));
+        break;
       }
+      case 'list': {
+        // "4. Risk" or "1. **Offence analysis**" on its own line is a numbered heading, not a one-item list.
+        const title = node.ordered ? numberedTitle(node, source) : undefined;
+        if (title) {
+          const runs: TextRun[] = [];
+          collectRuns(node, runs, source);
+          units.push(unitFromRuns('heading', NUMBERED_HEADING_DEPTH, start, end, runs, title));
+        } else pushChildren(node.children, true);
+        break;
+      }
+      case 'tableRow': {
+        const runs: TextRun[] = [];
+        let firstCellLength: number | undefined;
+        node.children.forEach((cell, index) => {
+          if (index > 0) {
+            const at = cell.position?.start.offset ?? start;
+            runs.push({ text: ' | ', start: at, end: at });
+          }
+          collectRuns(cell, runs, source);
+          if (index === 0) firstCellLength = runs.reduce((sum, run) => sum + run.text.length, 0);
+        });
+        const label = node.children.length > 1 ? firstCellLength : undefined;
+        units.push(unitFromRuns('table-row', 0, start, end, runs, undefined, label));
+        break;
+      }
+      case 'code':
+      case 'html':
+      case 'definition':
+      case 'thematicBreak':
+        break;
+      default:
+        if ('children' in node) pushChildren(node.children as MdastNodes[], inListItem || node.type === 'listItem');
+    }
   }
 }
 
@@ -289,14 +299,20 @@ function markdownUnits(text: string): Unit[] {
   if (isPlainProse(text)) return [proseUnit(text)];
   const heading = plainAtxHeading(text);
   if (heading) return [heading];
-  return parsedMarkdownUnits(text);
+  // A block the parser would take too long over, or too deep into, is read as plain text, with the same offsets.
+  if (markdownLimitExceeded(text)) return plainUnits(text);
+  try {
+    return parsedMarkdownUnits(text);
+  } catch {
+    return plainUnits(text);
+  }
 }
 
 /** Parses a Markdown chunk with the full parser, without the shortcuts for plain prose and plain headings (the tests check the shortcuts agree with it). */
 export function parsedMarkdownUnits(text: string): Unit[] {
   const tree = fromMarkdown(text, MARKDOWN_OPTIONS);
   const units: Unit[] = [];
-  walkMarkdown(tree, units, false, text);
+  walkMarkdown(tree, units, text);
   return units;
 }
 

@@ -1,6 +1,8 @@
 import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
+import { docxSizeProblem } from './docx-zip.js';
+import { MAX_DRAFT_BYTES } from './read-draft.js';
 
 /** Word drafts larger than this are refused (a .docx is compressed and may hold pictures, so the limit is above the text one). */
 export const MAX_DOCX_BYTES = 32 * 1024 * 1024;
@@ -152,15 +154,25 @@ export function htmlToMarkdown(html: string): { text: string; paragraphs: Paragr
  * Reads a Word (.docx) draft through mammoth and converts it to Markdown:
  * headings stay headings (so sections are found), each paragraph is one line,
  * tables become Markdown tables; pictures and linked files are never read.
+ * Documents whose XML would unpack to more than MAX_DOCX_XML_BYTES, and
+ * conversions over the 8 MB draft limit, are refused with the reason.
  */
 export async function readDocx(bytes: Buffer): Promise<DocxRead> {
+  // A zip bomb is refused before mammoth inflates it.
+  const sizeProblem = docxSizeProblem(bytes);
+  if (sizeProblem) return { ok: false, reason: sizeProblem };
+  let converted: { text: string; paragraphs: ParagraphMap };
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
       { styleMap: STYLE_MAP, ignoreEmptyParagraphs: false, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     );
-    return { ok: true, ...htmlToMarkdown(result.value) };
+    converted = htmlToMarkdown(result.value);
   } catch {
     return { ok: false, reason: 'is not a readable Word (.docx) document; open it in Word and save it again as .docx' };
   }
+  if (converted.text.length > MAX_DRAFT_BYTES) {
+    return { ok: false, reason: `holds ${(converted.text.length / 1024 / 1024).toFixed(1)} MB of text; drafts over ${MAX_DRAFT_BYTES / 1024 / 1024} MB are skipped, split it into smaller documents` };
+  }
+  return { ok: true, ...converted };
 }
