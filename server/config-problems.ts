@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { formatProblem, type ConfigurationError, type Problem } from '../rules/packs/problems.js';
+import { readTextFile } from '../rules/io/read-regular-file.js';
 import { DIAGNOSTIC_SOURCE } from './shared/protocol.js';
 import { uriOfPath } from './workspace-folders.js';
 
@@ -26,7 +26,8 @@ const ANY_LINE_BREAK = /\r\n|\r|\n/;
 
 function readLines(file: string): string[] | undefined {
   try {
-    return readFileSync(file, 'utf8').split(ANY_LINE_BREAK);
+    // Only a regular file is read: the problem may be that the file is a pipe or a device.
+    return readTextFile(file, 8 * 1024 * 1024, 'file').split(ANY_LINE_BREAK);
   } catch {
     return undefined;
   }

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { formatOf } from '../rules/io/read-draft.js';
 import type { DocumentFormat } from '../rules/core/chunks.js';
+import { matchesGlobs } from '../rules/config/glob.js';
 import type { AssessmentLintSettings } from './shared/settings.js';
 
 /** Language ids linted whatever the include globs say. */
 export const DRAFT_LANGUAGES = ['markdown', 'plaintext'];
 
 function matches(globs: string[], relative: string): boolean {
-  return globs.length > 0 && picomatch(globs, { dot: true })(relative);
+  return globs.length > 0 && matchesGlobs(globs, relative);
 }
 
 /** A path as include/exclude globs see it: relative to its workspace folder, with forward slashes. */

@@ -1,4 +1,5 @@
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { globProblem, shortGlob } from '../rules/config/glob.js';
 import { DEFAULT_SETTINGS, RULE_SEVERITY_SETTINGS, SETTINGS_SECTION } from './shared/settings.js';
 
 /** The longest debounce honoured, so a typo cannot stop linting altogether. */
@@ -50,6 +51,10 @@ export function settingsProblems(raw: unknown): string[] {
     if (!isRecord(files)) problems.push(`${name('files')} must be an object with include and exclude, not ${shown(files)}; the default globs are used.`);
     else for (const key of ['include', 'exclude'] as const) {
       if (files[key] !== undefined && !isStringList(files[key])) problems.push(`${name(`files.${key}`)} must be a list of globs, not ${shown(files[key])}; entries that are not globs are ignored.`);
+      for (const glob of Array.isArray(files[key]) ? (files[key] as unknown[]) : []) {
+        const reason = typeof glob === 'string' ? globProblem(glob) : undefined;
+        if (reason) problems.push(`${name(`files.${key}`)}: '${shortGlob(glob as string)}' ${reason}; it is ignored.`);
+      }
     }
   }
   if (trace !== undefined) {

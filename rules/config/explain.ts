@@ -1,8 +1,7 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { SeveritySetting } from '../core/contracts.js';
 import { SUPPRESSION_RULE } from '../core/engine.js';
-import type { ResolvedConfig } from './workspace-config.js';
+import { overrideMatches, type ResolvedConfig } from './workspace-config.js';
 
 /** The severity one rule has for a draft, and the setting it comes from. */
 export interface SeverityReason {
@@ -50,7 +49,7 @@ function configSeverities(resolved: ResolvedConfig, filePath: string | undefined
   const relative = path.relative(resolved.folder, path.resolve(filePath)).split(path.sep).join('/');
   (resolved.config.overrides ?? []).forEach((override, index) => {
     const globs = Array.isArray(override.files) ? override.files : [override.files];
-    if (!picomatch(globs, { dot: true, matchBase: !globs.some((glob) => glob.includes('/')) })(relative)) return;
+    if (!overrideMatches(override.files, relative)) return;
     for (const [id, severity] of Object.entries(override.rules)) {
       result[id] = { severity, because: `overrides[${index}] (files: ${globs.join(', ')}) in ${where}` };
     }

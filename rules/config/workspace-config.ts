@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import picomatch from 'picomatch';
 import type { SeveritySetting } from '../core/contracts.js';
 import { compilePacks, type CompiledPack } from '../packs/compile.js';
 import { collect, CORE_PACK, problemAt, type LoadedPack } from '../packs/load-pack.js';
@@ -11,6 +10,12 @@ import { isPackageName, loadPackChain, resolvePackReference } from '../packs/res
 import { checkPin, pinRangeProblem, splitPin } from '../packs/versions.js';
 import { SeveritySchema } from '../packs/schema.js';
 import { SUPPRESSION_RULE } from '../core/engine.js';
+import { readTextFile, UnreadableFileError } from '../io/read-regular-file.js';
+import { nestingMessage, nestingTooDeep } from '../packs/nesting-guard.js';
+import { globProblem, matchesGlobs, shortGlob } from './glob.js';
+
+/** Configurations larger than this are refused rather than read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** The names a workspace configuration file may have, in the order they are looked for. */
 export const CONFIG_FILE_NAMES = ['.assessment-lint.yaml', '.assessment-lint.yml', '.assessment-lint.json'];
@@ -68,10 +73,13 @@ export function findConfigFile(startDir: string): string | undefined {
 export function readConfigFile(file: string): { config: ConfigFile; source: PositionedFile } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, MAX_CONFIG_BYTES, 'configuration');
   } catch (error) {
-    throw problemAt(file, `cannot read configuration: ${(error as Error).message}`);
+    if (!(error instanceof UnreadableFileError)) throw error;
+    throw new ConfigurationError([{ file, line: error.line, column: error.column, message: error.reason }]);
   }
+  const deep = nestingTooDeep(text);
+  if (deep) throw new ConfigurationError([{ file, line: deep.line, column: deep.column, message: nestingMessage() }]);
   const source = new PositionedFile(file, text);
   if (source.problems.length > 0) throw new ConfigurationError(source.problems);
   const parsed = source.value;
@@ -80,8 +88,29 @@ export function readConfigFile(file: string): { config: ConfigFile; source: Posi
   if (typeof value !== 'object' || Array.isArray(value)) throw problemAt(file, 'a configuration must be a mapping with packs, rules and overrides; see the README');
   const problems: Problem[] = [];
   collect(source, ConfigSchema, value, [], problems);
+  if (problems.length === 0) problems.push(...globProblems(source, value as ConfigFile));
   if (problems.length > 0) throw new ConfigurationError(problems);
   return { config: value as ConfigFile, source };
+}
+
+/** Each `overrides[].files` glob that cannot be used, at its place. */
+function globProblems(source: PositionedFile, config: ConfigFile): Problem[] {
+  const problems: Problem[] = [];
+  (config.overrides ?? []).forEach((override, index) => {
+    const globs = Array.isArray(override.files) ? override.files : [override.files];
+    globs.forEach((glob, at) => {
+      const reason = globProblem(glob);
+      const where = Array.isArray(override.files) ? ['overrides', index, 'files', at] : ['overrides', index, 'files'];
+      if (reason) problems.push({ file: source.file, ...source.positionOf(where), message: `overrides[${index}].files: '${shortGlob(glob)}' ${reason}` });
+    });
+  });
+  return problems;
+}
+
+/** Whether an override's `files` globs match a path relative to the configuration's folder (globs without a slash match the file name anywhere). */
+export function overrideMatches(files: string | string[], relative: string): boolean {
+  const globs = Array.isArray(files) ? files : [files];
+  return matchesGlobs(globs, relative, { matchBase: !globs.some((glob) => glob.includes('/')) });
 }
 
 /**
@@ -158,8 +187,7 @@ export function severitiesFor(resolved: ResolvedConfig, filePath: string | undef
   if (filePath) {
     const relative = path.relative(resolved.folder, path.resolve(filePath)).split(path.sep).join('/');
     for (const override of resolved.config.overrides ?? []) {
-      const globs = Array.isArray(override.files) ? override.files : [override.files];
-      if (picomatch(globs, { dot: true, matchBase: !globs.some((glob) => glob.includes('/')) })(relative)) Object.assign(severities, override.rules);
+      if (overrideMatches(override.files, relative)) Object.assign(severities, override.rules);
     }
   }
   return severities;

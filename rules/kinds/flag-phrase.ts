@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Finding, RuleKind } from '../core/contracts.js';
 import type { Mention } from '../core/document.js';
 import { ConceptRef, conceptNames, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
+import { replaceFix } from './replace-fix.js';
 
 const options = Type.Object(
   {
@@ -56,7 +57,7 @@ export const flagPhrase: RuleKind<typeof options> = {
     const findings: Finding[] = hits.map((hit) => ({
       span: spanOf(hit),
       message: undefined,
-      fix: o.replacements && o.replacements.length > 0 ? { type: 'replace', span: spanOf(hit), replacements: o.replacements } : undefined,
+      fix: replaceFix(document, hit, o.replacements),
     }));
     return { findings };
   },

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Finding, RuleKind } from '../core/contracts.js';
 import { ConceptRef, conceptNames, spanOf } from './mention-filter.js';
+import { replaceFix } from './replace-fix.js';
 
 const options = Type.Object(
   {
@@ -24,7 +25,7 @@ export const forbidInSection: RuleKind<typeof options> = {
       .filter((mention) => concepts.includes(mention.concept) && o.sections.includes(mention.unit.section.kind))
       .map((mention) => ({
         span: spanOf(mention),
-        fix: o.replacements && o.replacements.length > 0 ? { type: 'replace' as const, span: spanOf(mention), replacements: o.replacements } : undefined,
+        fix: replaceFix(document, mention, o.replacements),
       }));
     return { findings };
   },

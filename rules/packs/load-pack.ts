@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import coreText, { data as coreData } from './core.yaml';
@@ -8,6 +8,8 @@ import { ConceptSchema, PackSchema, RuleFieldsSchema, type PackFile } from './sc
 import { ConfigurationError, pointerPath, PositionedFile, type Problem } from './problems.js';
 import { policyProblems } from './pack-policy.js';
 import { isRegexField, regexFieldMessage } from './regex-guard.js';
+import { nestingMessage, nestingTooDeep } from './nesting-guard.js';
+import { readTextFile, UnreadableFileError } from '../io/read-regular-file.js';
 
 /** The name by which configurations refer to the built-in pack. */
 export const CORE_PACK = 'core';
@@ -36,20 +38,23 @@ export function loadPackFile(file: string): LoadedPack {
       if (!found) throw problemAt(file, `this folder holds no ${PACK_FILE_NAMES.join(' or ')}; add one or name the pack file itself`);
       target = found;
     }
-    const size = statSync(target).size;
-    if (size > MAX_PACK_BYTES) throw problemAt(target, `this pack is ${Math.round(size / 1024)} KB; packs over 2 MB are refused, split it with extends`);
-    return parsePack(target, readFileSync(target, 'utf8'), path.dirname(target));
+    return parsePack(target, readTextFile(target, MAX_PACK_BYTES, 'pack'), path.dirname(target));
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
+    if (error instanceof UnreadableFileError && error.code !== 'ENOENT') {
+      const advice = error.code === 'EFBIG' ? ', split it with extends' : '';
+      throw new ConfigurationError([{ file: error.file, line: error.line, column: error.column, message: error.reason + advice }]);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file; check the path in your configuration or extends' : (error as Error).message;
     throw problemAt(file, `cannot read pack: ${reason}`);
   }
 }
 
+/** True when something other than a folder is there (a pipe or device named pack.yaml is then refused by the reader, by name). */
 function exists(file: string): boolean {
   try {
-    return statSync(file).isFile();
+    return !statSync(file).isDirectory();
   } catch {
     return false;
   }
@@ -62,6 +67,8 @@ export function problemAt(file: string, message: string): ConfigurationError {
 
 /** Parses pack text and validates its shape; throws ConfigurationError listing every problem. */
 export function parsePack(file: string, text: string, folder: string | undefined, known?: { value: unknown }): LoadedPack {
+  const deep = known ? undefined : nestingTooDeep(text);
+  if (deep) throw new ConfigurationError([{ file, line: deep.line, column: deep.column, message: nestingMessage() }]);
   const source = new PositionedFile(file, text, known);
   if (source.problems.length > 0) throw new ConfigurationError(source.problems);
   const value = source.value;

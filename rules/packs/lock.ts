@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_PACK, type LoadedPack } from './load-pack.js';
 import { isUrl } from './pack-root.js';
 import { installedVersion } from './versions.js';
+import { readRegularFile, readTextFile } from '../io/read-regular-file.js';
+
+/** Pack files and docs pages larger than this are hashed as unreadable rather than read. */
+const MAX_HASHED_BYTES = 8 * 1024 * 1024;
 
 /** The lock file's name; it sits beside the configuration it locks. */
 export const LOCK_FILE_NAME = '.assessment-lint.lock';
@@ -35,7 +39,7 @@ export interface ConfigWarning {
 
 function sha256(file: string): string {
   try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
+    return createHash('sha256').update(readRegularFile(file, MAX_HASHED_BYTES, 'file')).digest('hex');
   } catch {
     return 'missing';
   }
@@ -87,7 +91,7 @@ export function lockWarnings(layers: LoadedPack[], folder: string): ConfigWarnin
   if (!existsSync(file)) return [];
   let locked: LockFile;
   try {
-    locked = JSON.parse(readFileSync(file, 'utf8')) as LockFile;
+    locked = JSON.parse(readTextFile(file, MAX_HASHED_BYTES, 'lock file')) as LockFile;
     if (!Array.isArray(locked.packs)) throw new Error('no packs');
   } catch {
     return [{ file, pack: '', message: `${LOCK_FILE_NAME} cannot be read; run 'assessment-lint pack lock' to write it again` }];

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { problemAt } from './load-pack.js';
 
@@ -43,15 +43,34 @@ function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/**
+ * True when `target` exists and, followed through symbolic links, lies
+ * outside `root` (also followed through links). A target that does not exist
+ * is not judged here: reading it reports it missing.
+ */
+export function linksOutOf(root: string, target: string): boolean {
+  try {
+    return !isInside(realpathSync(root), realpathSync(target));
+  } catch {
+    return false;
+  }
+}
+
+/** Why a path a pack gives leads out of the pack's folder through a symbolic link, or undefined when it does not. */
+export function linkEscape(packFile: string, folder: string, relative: string): string | undefined {
+  return linksOutOf(packRootOf(packFile), path.resolve(folder, relative)) ? `'${relative}' is a symbolic link (or inside one) that leads out of the pack's own folder; a pack may only refer to files inside it` : undefined;
+}
+
+/** Why a page a pack links is not a regular file (a folder, pipe or device an editor would open), or undefined when it is one or is missing. */
+export function notRegularFile(folder: string, relative: string): string | undefined {
+  try {
+    return statSync(path.resolve(folder, relative)).isFile() ? undefined : `'${relative}' is not a regular file; link a page saved in the pack's folder`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Throws a ConfigurationError when a file a pack reads, followed through symbolic links, lies outside the pack's folder. */
 export function assertInsidePack(packFile: string, target: string, written: string): void {
-  let root = packRootOf(packFile);
-  let real = target;
-  try {
-    root = realpathSync(root);
-    real = realpathSync(target);
-  } catch {
-    return;
-  }
-  if (!isInside(root, real)) throw problemAt(packFile, leaves(written));
+  if (linksOutOf(packRootOf(packFile), target)) throw problemAt(packFile, leaves(written));
 }

@@ -1,8 +1,33 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_PACK, loadPackFile, PACK_FILE_NAMES, problemAt, type LoadedPack } from './load-pack.js';
-import { assertInsidePack, isPathReference } from './pack-root.js';
+import { assertInsidePack, isPathReference, linksOutOf } from './pack-root.js';
 import { ConfigurationError } from './problems.js';
+import { readTextFile, UnreadableFileError } from '../io/read-regular-file.js';
+
+/** The most packs one `extends` chain may stack, each on the one before. */
+export const MAX_EXTENDS_DEPTH = 32;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+/** An npm package's package.json, or undefined when it has none that parses. */
+function readManifest(packageDir: string): Record<string, unknown> | undefined {
+  const file = path.join(packageDir, 'package.json');
+  let text: string;
+  try {
+    text = readTextFile(file, MAX_MANIFEST_BYTES, 'package.json');
+  } catch (error) {
+    if (error instanceof UnreadableFileError && error.code !== 'ENOENT') {
+      throw new ConfigurationError([{ file, line: error.line, column: error.column, message: error.reason }]);
+    }
+    return undefined;
+  }
+  try {
+    const manifest: unknown = JSON.parse(text);
+    return manifest !== null && typeof manifest === 'object' && !Array.isArray(manifest) ? (manifest as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const NPM_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
 
@@ -31,17 +56,13 @@ export function isPackageName(reference: string): boolean {
 }
 
 function packFileInPackage(packageDir: string, name: string, referrer: string): string {
-  let declared: string | undefined;
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { assessmentLint?: { pack?: string } };
-    declared = manifest.assessmentLint?.pack;
-  } catch {
-    declared = undefined;
-  }
+  const settings = readManifest(packageDir)?.assessmentLint as { pack?: unknown } | undefined;
+  const declared = typeof settings?.pack === 'string' ? settings.pack : undefined;
   const candidates = declared ? [declared] : PACK_FILE_NAMES;
   for (const candidate of candidates) {
     const file = path.resolve(packageDir, candidate);
     if (!file.startsWith(packageDir + path.sep)) throw problemAt(referrer, `package '${name}' names a pack outside its own folder`);
+    if (linksOutOf(packageDir, file)) throw problemAt(referrer, `package '${name}': its pack file '${candidate}' is a symbolic link (or inside one) that leads out of the package's folder; a package's pack must be a file inside it`);
     if (existsSync(file)) return file;
   }
   throw problemAt(referrer, `package '${name}' has no pack.yaml; its package.json may name one under "assessmentLint": {"pack": "..."}`);
@@ -55,7 +76,8 @@ export function packageVersionOf(file: string): string | undefined {
   const rest = file.slice(at + marker.length).split(path.sep);
   const packageDir = file.slice(0, at + marker.length) + (rest[0].startsWith('@') ? rest.slice(0, 2) : rest.slice(0, 1)).join(path.sep);
   try {
-    return (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version?: string }).version;
+    const version = readManifest(packageDir)?.version;
+    return typeof version === 'string' ? version : undefined;
   } catch {
     return undefined;
   }
@@ -74,6 +96,9 @@ export function loadPackChain(reference: string, fromDir: string, referrer: stri
     throw problemAt(referrer, `extends forms a cycle: ${cycle.join(' → ')}; remove one of these extends`);
   }
   if (loaded.some((pack) => pack.file === file)) return loaded;
+  if (stack.length >= MAX_EXTENDS_DEPTH) {
+    throw problemAt(referrer, `extends goes more than ${MAX_EXTENDS_DEPTH} packs deep (${path.basename(stack[0])} → … → ${path.basename(referrer)} → ${reference}); build on fewer packs, or let the configuration list them side by side`);
+  }
   if (file !== CORE_PACK && file !== referrer && !existsSync(file) && existsSync(referrer)) {
     throw problemAt(referrer, `pack '${reference}' was not found (no ${file}); check the path, or install the package with npm`);
   }
