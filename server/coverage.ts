@@ -5,7 +5,7 @@ import type { CoverageItem, CoverageResult } from './shared/protocol.js';
 /** The checklist of a draft: each coverage rule, whether it is addressed, and where (or where its gap is reported). */
 export function coverageOf(report: LintReport): CoverageResult {
   const linted = report.linted;
-  const base = { uri: report.uri, version: report.version, enabled: report.enabled, gaps: report.diagnostics.length };
+  const base = { uri: report.uri, version: report.key.version, enabled: report.enabled, gaps: report.diagnostics.length };
   if (!linted) return { ...base, pack: { name: '', version: '' }, items: [] };
   const lines = linted.document.lines;
   const items: CoverageItem[] = linted.result.coverage.map((entry) => {

@@ -61,6 +61,8 @@ export class LspSession {
   readonly received: Received[] = [];
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
+  /** While set, each `workspace/configuration` request is answered (with the settings as they were when it came) only once this resolves. */
+  holdConfiguration?: (params: { items: unknown[] }) => Promise<void>;
   private readonly waiters: Array<{ test: (message: Received) => boolean; resolve: (message: Received) => void; since: number }> = [];
   private readonly texts = new Map<string, TextDocument>();
   private stderr = '';
@@ -71,9 +73,11 @@ export class LspSession {
     this.process = spawn(command, args, { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+    this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      const settings = this.settings;
       this.record('workspace/configuration', params);
-      return params.items.map(() => this.settings);
+      if (this.holdConfiguration) await this.holdConfiguration(params);
+      return params.items.map(() => settings);
     });
     for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh']) {
       this.connection.onRequest(method, (params: unknown) => {
