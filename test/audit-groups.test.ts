@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { AuditReport } from '../cli/audit/audit-report.js';
+import { factsFromFields, parseFieldWordings } from '../cli/audit/draft-fields.js';
+import { ruleDocsHref } from '../cli/audit/html-sections.js';
+import { AssessmentDocument } from '../rules/core/document.js';
+import { headerFields } from '../rules/core/header-fields.js';
 import { TEAM_CASELOAD, teamCaseload } from './audit-fixtures.js';
 import { runCli, type CliRun, type TempFolder } from './helpers.js';
 
@@ -160,5 +164,56 @@ describe('audit by author, team and folder', function () {
     assert.equal(table.code, 2);
     assert.match(table.stderr, /--table groups needs --group-by/);
     assert.ok(!existsSync(folder.path('groups.csv')));
+  });
+});
+
+describe('header fields a draft states about itself', () => {
+  const fieldsOf = (text: string, format: 'markdown' | 'plaintext' = 'markdown') => headerFields(new AssessmentDocument(text, format));
+
+  it('reads bold fields, field lines of one paragraph, dash labels and two-cell table rows, with CRLF line ends', () => {
+    const text = '# PSR\r\n\r\n**Author:** Tom Riley, PSO\r\n__Team:__ North\r\nReport type - Short format\r\n\r\n| Field | Detail |\r\n| --- | --- |\r\n| Prepared by | Ann Lee |\r\n| Office: | South |\r\n';
+    assert.deepEqual(
+      fieldsOf(text).map((field) => [field.label, field.value]),
+      [
+        ['Author', 'Tom Riley, PSO'],
+        ['Team', 'North'],
+        ['Report type', 'Short format'],
+        ['Field', 'Detail'],
+        ['Prepared by', 'Ann Lee'],
+        ['Office', 'South'],
+      ],
+    );
+    assert.deepEqual(factsFromFields(fieldsOf(text)), { author: 'Tom Riley', team: 'North', type: 'Short format' });
+  });
+
+  it('reads front matter first, and ignores front matter that is not a YAML mapping without failing', () => {
+    const fields = fieldsOf('---\nreport-author: Priya Shah\nteam: 7\ntags: [a, b]\n---\n# PSR\n\nAuthor: Someone Else\n');
+    assert.deepEqual(fields.slice(0, 2), [
+      { label: 'report author', value: 'Priya Shah', from: 'front-matter' },
+      { label: 'team', value: '7', from: 'front-matter' },
+    ]);
+    assert.deepEqual(factsFromFields(fields), { author: 'Priya Shah', team: '7' });
+    assert.deepEqual(factsFromFields(fieldsOf('---\nauthor: [unclosed\n---\nAuthor: Tom Riley\n')), { author: 'Tom Riley' });
+    assert.deepEqual(factsFromFields(fieldsOf('---\n- a list\n---\nTeam: North\n')), { team: 'North' });
+  });
+
+  it('reads plain-text field lines, skips placeholders and prose-length values, and takes the first answer given', () => {
+    assert.deepEqual(factsFromFields(fieldsOf('Author: [to complete]\nPrepared by: Sam Whitfield (PSO)\nTeam: TBC\n\nOffence\nHe did it.\n', 'plaintext')), { author: 'Sam Whitfield' });
+    assert.deepEqual(factsFromFields(fieldsOf(`Author: ${'a very long sentence about the offence '.repeat(3)}\n`, 'plaintext')), {});
+    assert.deepEqual(factsFromFields(fieldsOf('Author: One\nAuthor: Two\n', 'plaintext')), { author: 'One' });
+  });
+
+  it('refuses field wordings that list a label twice or are not the expected shape', () => {
+    const fact = { labels: ['Author'], cutAt: [','] };
+    assert.doesNotThrow(() => parseFieldWordings({ author: fact, team: { labels: ['Team'], cutAt: [] }, type: { labels: ['Type'], cutAt: [] } }));
+    assert.throws(() => parseFieldWordings({ author: fact, team: { labels: ['**author:**'], cutAt: [] }, type: { labels: ['Type'], cutAt: [] } }), /the label '\*\*author:\*\*' of team is listed already \(under author\)/);
+    assert.throws(() => parseFieldWordings({ author: fact, team: { labels: [], cutAt: [] }, type: { labels: ['Type'], cutAt: [] } }), /draft-fields\.yaml: \/team\/labels/);
+  });
+
+  it('links rules under --docs-base-url, with {id} replaced or <id>.md added, and drops links to local files', () => {
+    assert.equal(ruleDocsHref({ id: 'alcohol', docsUrl: 'file:///x/alcohol.md' }, 'https://example.org/rules/'), 'https://example.org/rules/alcohol.md');
+    assert.equal(ruleDocsHref({ id: 'alcohol' }, 'https://example.org/rules?page={id}'), 'https://example.org/rules?page=alcohol');
+    assert.equal(ruleDocsHref({ id: 'alcohol', docsUrl: 'file:///x/alcohol.md' }, undefined), undefined);
+    assert.equal(ruleDocsHref({ id: 'alcohol', docsUrl: 'https://team.example/alcohol' }, undefined), 'https://team.example/alcohol');
   });
 });

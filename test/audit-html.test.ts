@@ -30,9 +30,11 @@ describe('audit HTML report in headless Chromium', function () {
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing; run 'node scripts/ensure-debian-packages.mjs chromium' as root`);
     folder = await caseload();
-    folder.write({ 'caseload/odd names/a&b <draft> "1".md': '# Report\n\n## Offence analysis\n\nHe said it was out of character.\n' });
     mkdirSync(folder.path('reports'));
-    const run = await runCli(['audit', 'caseload', '--out', 'reports/report.html', '--docs-base-url', 'https://example.org/assessment-lint/docs/rules/'], folder.root);
+    // A previous audit to compare with: the same caseload before the odd-names draft was added.
+    assert.equal((await runCli(['audit', 'caseload', '--out', 'reports/previous.json'], folder.root)).code, 0);
+    folder.write({ 'caseload/odd names/a&b <draft> "1".md': '# Report\n\n## Offence analysis\n\nHe said it was out of character.\n' });
+    const run = await runCli(['audit', 'caseload', '--out', 'reports/report.html', '--docs-base-url', 'https://example.org/assessment-lint/docs/rules/', '--group-by', 'folder', '--compare', 'reports/previous.json'], folder.root);
     assert.equal(run.code, 0, run.stderr);
     html = readFileSync(folder.path('reports/report.html'), 'utf8');
     profile = mkdtempSync(path.join(tmpdir(), 'assessment-lint-chromium-'));
@@ -78,7 +80,9 @@ describe('audit HTML report in headless Chromium', function () {
     assert.equal(await page.locator('h1').count(), 1);
     assert.deepEqual(await page.locator('h2').allTextContents(), [
       'Summary',
+      'Changes since ' + new Date().toISOString().slice(0, 10),
       'Pass rate per rule',
+      'By folder',
       'Suppressions',
       'Gaps per draft',
       'Drafts',
@@ -131,6 +135,12 @@ describe('audit HTML report in headless Chromium', function () {
     assert.match((await entry.textContent()) ?? '', /police/i);
     assert.equal(await entry.locator('a').getAttribute('href'), 'https://example.org/assessment-lint/docs/rules/domestic-abuse-enquiry.md');
     assert.ok(!html.includes('href="file:'), 'no link to a file on this computer but the drafts themselves');
+  });
+
+  it('shows the groups and the changes since the previous audit', async () => {
+    assert.deepEqual(await page.locator('section.groups h3').evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent?.trim())), ['caseload', 'caseload/examples', 'caseload/examples/team-pack/drafts', 'caseload/odd names']);
+    assert.match((await page.locator('section[aria-labelledby="changes"]').textContent()) ?? '', /New in this audit: caseload\/odd names\/a&b <draft> "1"\.md\./);
+    assert.equal(await page.locator('#changes-table tbody tr').count(), await page.locator('#rules-table tbody tr').count());
   });
 
   it('names the packs, versions and sources that produced it', async () => {

@@ -12,7 +12,8 @@ export type DraftFact = (typeof DRAFT_FACTS)[number];
 
 const FactWordingSchema = Type.Object({ labels: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }), cutAt: Type.Array(Type.String({ minLength: 1, maxLength: 1 })) }, { additionalProperties: false });
 const WordingsSchema = Type.Object({ author: FactWordingSchema, team: FactWordingSchema, type: FactWordingSchema }, { additionalProperties: false });
-type Wordings = Static<typeof WordingsSchema>;
+/** The label wordings of each fact and where its answer ends, as draft-fields.yaml gives them. */
+export type FieldWordings = Static<typeof WordingsSchema>;
 
 /** What the audit knows about a draft beyond its findings: header facts (when stated) and its folder. */
 export interface DraftFacts {
@@ -31,8 +32,8 @@ export function labelKey(label: string): string {
   return label.toLowerCase().replace(LABEL_NOISE, '');
 }
 
-function loadWordings(): Wordings {
-  const data: unknown = fieldsData;
+/** Checks the field wordings (the shape of draft-fields.yaml, each label listed once); throws naming the entry at fault. */
+export function parseFieldWordings(data: unknown): FieldWordings {
   if (!Value.Check(WordingsSchema, data)) {
     const first = Value.Errors(WordingsSchema, data).First();
     throw new Error(`cli/audit/draft-fields.yaml: ${first?.path ?? ''} ${first?.message ?? 'invalid'}`);
@@ -50,12 +51,12 @@ function loadWordings(): Wordings {
 }
 
 let wordings: Map<string, DraftFact> | undefined;
-let cuts: Wordings | undefined;
+let cuts: FieldWordings | undefined;
 
 /** Which fact each known label states, keyed by labelKey. */
 function labelFacts(): Map<string, DraftFact> {
   if (!wordings) {
-    cuts = loadWordings();
+    cuts = parseFieldWordings(fieldsData);
     wordings = new Map(DRAFT_FACTS.flatMap((fact) => cuts![fact].labels.map((label): [string, DraftFact] => [labelKey(label), fact])));
   }
   return wordings;

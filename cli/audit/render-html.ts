@@ -117,8 +117,8 @@ const READING_NOTES = `<section aria-labelledby="reading"><h2 id="reading">How t
 export function renderHtml(summary: AuditReport, options: { snippets: boolean; links: HtmlLinks }): string {
   const { totals: count } = summary;
   const privacy = options.snippets
-    ? 'It holds file names, rule ids, counts, suppression reasons and short snippets of draft text: handle it as you would the drafts.'
-    : 'It holds file names, rule ids, counts and suppression reasons, and no draft text.';
+    ? 'It holds file names, the author and team names the drafts state, rule ids, counts, suppression reasons and short snippets of draft text: handle it as you would the drafts.'
+    : 'It holds file names, the author and team names the drafts state, rule ids, counts and suppression reasons, and no other draft text.';
   return `<!doctype html>
 <html lang="en">
 <head>
