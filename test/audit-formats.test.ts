@@ -232,4 +232,15 @@ describe('audit output formats', function () {
     }
     assert.ok(!existsSync(folder.path('audit.pdf')) && !existsSync(folder.path('audit.csv')));
   });
+
+  it('says which path it cannot write, exit 2, when the folder is missing or a file stands where a folder should be', async () => {
+    folder.write({ 'a-file': 'not a folder' });
+    const missing = await runCli(['audit', 'caseload', '--out', 'no/such/folder/audit.html'], folder.root);
+    assert.equal(missing.code, 2, missing.stderr);
+    assert.match(missing.stderr, /cannot write 'no\/such\/folder\/audit\.html' \(ENOENT\); check that its folder exists/);
+    const blocked = await runCli(['audit', 'caseload', '--format', 'csv', '--out', 'a-file'], folder.root);
+    assert.equal(blocked.code, 2, blocked.stderr);
+    assert.match(blocked.stderr, /cannot write 'a-file' \(EEXIST\)/);
+    assert.ok(!/unexpected failure/.test(missing.stderr + blocked.stderr));
+  });
 });

@@ -69,6 +69,16 @@ function render(plan: OutputPlan, report: AuditReport, options: RenderOptions, t
   return renderHtml(report, { snippets: options.snippets, links: { reportFolder, cwd: options.cwd, docsBaseUrl: options.docsBaseUrl } });
 }
 
+/** Runs a file-system write; a failure (a missing folder, a file where a folder should be, no permission) is a usage problem naming the path. */
+function writing(target: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot write '${target}' (${code}); check that its folder exists and can be written to, and that no file stands where a folder is wanted`);
+  }
+}
+
 /** Writes the audit as planned and returns a phrase saying where it went (empty for standard output). */
 export function writeAudit(plan: OutputPlan, report: AuditReport, options: RenderOptions): string {
   const { target } = plan;
@@ -77,11 +87,16 @@ export function writeAudit(plan: OutputPlan, report: AuditReport, options: Rende
     return '';
   }
   if (target.kind === 'file') {
-    writeFileSync(target.path, render(plan, report, options, plan.table));
+    const text = render(plan, report, options, plan.table);
+    writing(target.path, () => writeFileSync(target.path, text));
     return `; ${plan.table ? `${plan.table} table` : plan.format.toUpperCase() + ' report'} written to ${target.path}`;
   }
-  mkdirSync(target.path, { recursive: true });
+  writing(target.path, () => mkdirSync(target.path, { recursive: true }));
   const tables = plan.table ? [plan.table] : CSV_TABLES.filter((name) => csvTables(report)[name]);
-  for (const name of tables) writeFileSync(path.join(target.path, `${name}.csv`), render(plan, report, options, name));
+  for (const name of tables) {
+    const file = path.join(target.path, `${name}.csv`);
+    const text = render(plan, report, options, name);
+    writing(file, () => writeFileSync(file, text));
+  }
   return `; CSV tables written to ${target.path} (${tables.map((name) => `${name}.csv`).join(', ')})`;
 }
