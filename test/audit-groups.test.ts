@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { AuditReport } from '../cli/audit/audit-report.js';
 import { factsFromFields, parseFieldWordings } from '../cli/audit/draft-fields.js';
+import { explanationHtml } from '../cli/audit/explanation-html.js';
 import { ruleDocsHref } from '../cli/audit/html-sections.js';
 import { AssessmentDocument } from '../rules/core/document.js';
 import { headerFields } from '../rules/core/header-fields.js';
@@ -215,5 +216,15 @@ describe('header fields a draft states about itself', () => {
     assert.equal(ruleDocsHref({ id: 'alcohol' }, 'https://example.org/rules?page={id}'), 'https://example.org/rules?page=alcohol');
     assert.equal(ruleDocsHref({ id: 'alcohol', docsUrl: 'file:///x/alcohol.md' }, undefined), undefined);
     assert.equal(ruleDocsHref({ id: 'alcohol', docsUrl: 'https://team.example/alcohol' }, undefined), 'https://team.example/alcohol');
+  });
+});
+
+describe("rule explanations in the report's appendix", () => {
+  it('renders the Markdown a pack writes, escapes its text, drops raw HTML and keeps only web links', () => {
+    assert.equal(
+      explanationHtml('**What good looks like:** a *Sources* list & `CPS` [summary](https://example.org/s).\n\n- one\n- two'),
+      '<p><strong>What good looks like:</strong> a <em>Sources</em> list &amp; <code>CPS</code> <a href="https://example.org/s">summary</a>.</p><ul><li><p>one</p></li><li><p>two</p></li></ul>',
+    );
+    assert.equal(explanationHtml('<script>alert(1)</script>\n\nSee [this](javascript:alert(1)) <b>now</b>.'), '<p>See this now.</p>');
   });
 });

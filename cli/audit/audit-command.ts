@@ -12,8 +12,6 @@ import { publishedFigures } from './published-figures.js';
 import { filterByType } from './report-type.js';
 import { addSnippets } from './snippets.js';
 
-export { AUDIT_FORMATS, type AuditFormat } from './audit-output.js';
-
 /** Options of `assessment-lint audit`. */
 export interface AuditOptions {
   paths: string[];

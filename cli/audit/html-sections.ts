@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AuditDocument, AuditReport, AuditRule } from './audit-report.js';
 import { escapeHtml as e } from './escape.js';
+import { explanationHtml } from './explanation-html.js';
 import type { GroupBy } from './groups.js';
 
 /** Where the HTML report is written and how it links out: file links are relative to its folder. */
@@ -130,19 +131,6 @@ export function drillDownSection(report: AuditReport, links: HtmlLinks, snippets
     );
   });
   return `<section aria-labelledby="findings" class="drill-down"><h2 id="findings">Findings by draft</h2><p>Each finding as <code>check</code> reports it, with its line (for a Word draft, the paragraph number). Draft names link to the files, relative to where this report is saved.</p>${parts.join('')}</section>`;
-}
-
-const BLANK_LINES = /\r?\n\s*\r?\n/;
-const CODE_SPAN = /`([^`]+)`/g;
-
-/** A pack explanation (Markdown) as escaped paragraphs, with `code` spans kept. */
-function explanationHtml(text: string): string {
-  return text
-    .split(BLANK_LINES)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map((paragraph) => `<p>${e(paragraph).replace(CODE_SPAN, '<code>$1</code>')}</p>`)
-    .join('');
 }
 
 /** The appendix: each rule's message and explanation from its pack, with an anchor the tables link to, so the report explains itself when shared. */
