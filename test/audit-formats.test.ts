@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -171,6 +172,24 @@ describe('audit output formats', function () {
     assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), schemaText(auditJsonSchema()), 'schemas/audit.schema.json is stale: run node esbuild.mjs and commit it');
     const validate = validator();
     assert.ok(validate(audit), JSON.stringify(validate.errors));
+  });
+
+  it('names each pack with its version, source and configuration, and the sha256 of the lock beside a locked configuration', async () => {
+    assert.deepEqual(audit.packs.find((pack) => pack.name === '@kent-pdu/assessment-pack'), { name: '@kent-pdu/assessment-pack', version: '2.1.0', source: 'caseload/examples/team-pack/pack.yaml', config: 'caseload/examples/team-pack/.assessment-lint.yaml' });
+    assert.ok(audit.packs.some((pack) => pack.name === 'core' && pack.source === 'core' && pack.config === undefined), 'drafts outside the team folder use the built-in pack alone');
+    const locked = await runCli(['pack', 'lock'], folder.path('caseload/examples/team-pack'));
+    assert.equal(locked.code, 0, locked.stderr);
+    const lock = readFileSync(folder.path('caseload/examples/team-pack/.assessment-lint.lock'));
+    const withLock = parsed<AuditReport>(await runCli(['audit', 'caseload', '--format', 'json'], folder.root));
+    rmSync(folder.path('caseload/examples/team-pack/.assessment-lint.lock'));
+    const hash = createHash('sha256').update(lock).digest('hex');
+    assert.deepEqual(
+      withLock.packs.filter((pack) => pack.config).map((pack) => [pack.name, pack.lockSha256]),
+      [
+        ['core', hash],
+        ['@kent-pdu/assessment-pack', hash],
+      ],
+    );
   });
 
   it('writes one CSV file per table into a folder, each parsing back to the numbers of the JSON', async () => {
