@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -261,5 +261,12 @@ describe('audit output formats', function () {
     assert.equal(blocked.code, 2, blocked.stderr);
     assert.match(blocked.stderr, /cannot write 'a-file' \(EEXIST\)/);
     assert.ok(!/unexpected failure/.test(missing.stderr + blocked.stderr));
+    mkdirSync(folder.path('tables.2026'));
+    const dotted = await runCli(['audit', 'caseload', '--format', 'csv', '--out', 'tables.2026'], folder.root);
+    assert.equal(dotted.code, 0, dotted.stderr);
+    assert.ok(existsSync(folder.path('tables.2026/rules.csv')), 'an existing folder takes the tables, whatever its name');
+    const folderForHtml = await runCli(['audit', 'caseload', '--out', 'tables.2026'], folder.root);
+    assert.equal(folderForHtml.code, 2);
+    assert.match(folderForHtml.stderr, /'tables\.2026' is a folder; give --out a file name/);
   });
 });

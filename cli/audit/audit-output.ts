@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../usage-error.js';
 import type { AuditReport } from './audit-report.js';
@@ -39,6 +39,9 @@ export function planOutput(options: { format?: string; out?: string; table?: str
   if (options.table !== undefined && !(CSV_TABLES as readonly string[]).includes(options.table)) throw new UsageError(`unknown CSV table '${options.table}'; use --table ${CSV_TABLES.join(', ')}`);
   const table = options.table as CsvTable | undefined;
   if (table === 'groups' && !options.grouped) throw new UsageError("--table groups needs --group-by author, team or folder");
+  const isFolder = options.out !== undefined && existsSync(options.out) && statSync(options.out).isDirectory();
+  if (isFolder && options.format !== 'csv' && !table) throw new UsageError(`'${options.out}' is a folder; give --out a file name (.html or .json), or --format csv to write the CSV tables into it`);
+  if (isFolder) return { format: 'csv', target: { kind: 'folder', path: options.out! }, table };
   const extension = options.out ? path.extname(options.out).toLowerCase() : '';
   const fromExtension = EXTENSIONS[extension];
   if (extension && !fromExtension) throw new UsageError(`cannot write '${options.out}': the audit writes ${WRITABLE}, not ${extension} files`);
