@@ -141,6 +141,9 @@ describe('audit HTML report in headless Chromium', function () {
     assert.deepEqual(await page.locator('section.groups h3').evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent?.trim())), ['caseload', 'caseload/examples', 'caseload/examples/team-pack/drafts', 'caseload/odd names']);
     assert.match((await page.locator('section[aria-labelledby="changes"]').textContent()) ?? '', /New in this audit: caseload\/odd names\/a&b <draft> "1"\.md\./);
     assert.equal(await page.locator('#changes-table tbody tr').count(), await page.locator('#rules-table tbody tr').count());
+    assert.deepEqual(await page.locator('#groups-matrix thead th').allTextContents(), ['Rule', 'caseload', 'caseload/examples', 'caseload/examples/team-pack/drafts', 'caseload/odd names']);
+    const first = await page.locator('#group-table-1 tbody tr').first().locator('td').last().textContent();
+    assert.equal(await page.locator('#groups-matrix tbody tr').first().locator('td').first().textContent(), first, "the side-by-side table gives each group's own rates");
   });
 
   it('names the packs, versions and sources that produced it', async () => {

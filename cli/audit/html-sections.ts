@@ -76,7 +76,19 @@ export function packsSection(report: AuditReport): string {
 
 const GROUP_TITLES: Record<GroupBy, string> = { author: 'author', team: 'team', folder: 'folder' };
 
-/** Per-group pass rates (--group-by): one table per author, team or folder. */
+/** Up to this many groups are also shown side by side, one column each (more would not fit a printed page). */
+export const MATRIX_GROUPS = 6;
+
+/** Every group's pass rate per rule side by side, when there are few enough groups to fit. */
+function groupMatrix(report: AuditReport): string {
+  const grouping = report.grouping!;
+  if (grouping.groups.length < 2 || grouping.groups.length > MATRIX_GROUPS) return '';
+  const rows = report.rules.map((rule, index) => `<tr><th scope="row">${ruleLink(rule.id)}</th>${grouping.groups.map((group) => `<td class="num">${rate(group.rules[index]?.passRate ?? null)}</td>`).join('')}</tr>`);
+  const head = ['Rule', ...grouping.groups.map((group) => group.name)];
+  return table('groups-matrix', `Pass rate per rule for each ${GROUP_TITLES[grouping.by]}`, head, rows, head.map((_, index) => index > 0));
+}
+
+/** Per-group pass rates (--group-by): side by side when few, and one table per author, team or folder. */
 export function groupsSection(report: AuditReport): string {
   const grouping = report.grouping;
   if (!grouping) return '';
@@ -86,7 +98,7 @@ export function groupsSection(report: AuditReport): string {
     const heading = `<h3 id="group-${index + 1}">${e(group.name)} <span class="muted">(${group.drafts} draft${group.drafts === 1 ? '' : 's'}, ${group.withGaps} with gaps)</span></h3>`;
     return heading + table(`group-table-${index + 1}`, `Pass rate per rule for ${title} ${group.name}`, ['Rule', 'Drafts where it applies', 'Pass', 'Fail', 'Pass rate'], rows, [false, true, true, true, true]);
   });
-  return `<section aria-labelledby="groups" class="groups"><h2 id="groups">By ${e(title)}</h2><p>Drafts grouped by the ${e(title)} ${grouping.by === 'folder' ? 'they are in' : 'their header names'}; drafts that name none are counted together as <q>(not stated)</q>.</p>${parts.join('')}</section>`;
+  return `<section aria-labelledby="groups" class="groups"><h2 id="groups">By ${e(title)}</h2><p>Drafts grouped by the ${e(title)} ${grouping.by === 'folder' ? 'they are in' : 'their header names'}; drafts that name none are counted together as <q>(not stated)</q>.</p>${groupMatrix(report)}${parts.join('')}</section>`;
 }
 
 /** Pass rates then and now and the drafts that gained or lost gaps (--compare). */
