@@ -53,5 +53,6 @@ export async function lintInParallel(job: LintJob, entryFile: string, onFile?: (
   const byFile = new Map(batches.flatMap((batch) => batch.reports).map((report) => [report.file, report]));
   const rules = new Map(batches.flatMap((batch) => batch.rules).map((rule) => [rule.id, rule]));
   const warnings = [...new Set(batches.flatMap((batch) => batch.warnings ?? []))];
-  return { reports: job.files.map((file) => byFile.get(file)!), rules: [...rules.values()], warnings };
+  const packs = new Map(batches.flatMap((batch) => batch.packs ?? []).map((pack) => [JSON.stringify(pack), pack]));
+  return { reports: job.files.map((file) => byFile.get(file)!), rules: [...rules.values()], warnings, ...(job.describe ? { packs: [...packs.values()] } : {}) };
 }

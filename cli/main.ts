@@ -13,7 +13,7 @@ const HELP = `assessment-lint ${packageJson.version}: checks probation assessmen
 
 Usage:
   assessment-lint check [paths, folders or globs...] [options]
-  assessment-lint audit [folders, files or globs...] [--out FILE] [--format html|json|csv] [--snippets] [--max-warnings N]
+  assessment-lint audit [folders, files or globs...] [--out FILE|FOLDER] [--format html|json|csv] [options]
                                           caseload audit: pass rate per rule beside the inspectorate's figures
   assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
@@ -32,8 +32,15 @@ check options:
   --quiet              report errors only
 
 audit options (and --pack, --config as for check):
-  --out FILE           write the report to FILE (the format follows its extension unless --format is given)
+  --out FILE           write the report to FILE (.html, .json or .csv: the format follows the extension
+                       unless --format is given); with CSV, a folder gets one file per table
   --format NAME        html (default), json or csv
+  --table NAME         one CSV table: rules, drafts, suppressions or groups (to standard output or --out)
+  --group-by NAME      pass rates per author, team (read from the drafts' headers) or folder
+  --compare FILE       show changes since a previous 'audit --format json' output
+  --type KIND          only drafts whose report type names KIND, or with a section of kind KIND
+  --sort ORDER         list rules in pack order (rule, default) or by pass rate, lowest first (rate)
+  --docs-base-url URL  link each rule to URL/<rule-id>.md (or URL with {id} replaced)
   --snippets           quote a short snippet of each finding (the report otherwise holds no draft text)
   --max-warnings N     exit 1 when the caseload has more than N warnings
 
@@ -55,6 +62,12 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       snippets: { type: 'boolean', default: false },
+      table: { type: 'string' },
+      'group-by': { type: 'string' },
+      compare: { type: 'string' },
+      type: { type: 'string' },
+      sort: { type: 'string' },
+      'docs-base-url': { type: 'string' },
       output: { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -98,7 +111,22 @@ export async function main(argv: string[]): Promise<number> {
     const maxWarnings = warningLimit(values['max-warnings']);
     if (command === 'audit') {
       const out = values.out ?? values.output;
-      return await runAudit({ paths, packs: values.pack ?? [], config: values.config, out, format: values.format, snippets: values.snippets ?? false, maxWarnings, version: packageJson.version });
+      return await runAudit({
+        paths,
+        packs: values.pack ?? [],
+        config: values.config,
+        out,
+        format: values.format,
+        snippets: values.snippets ?? false,
+        maxWarnings,
+        groupBy: values['group-by'],
+        compare: values.compare,
+        type: values.type,
+        sort: values.sort,
+        docsBaseUrl: values['docs-base-url'],
+        table: values.table,
+        version: packageJson.version,
+      });
     }
     if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, audit, rules, pack or init (see --help)`);
     const format = (values.format ?? 'stylish') as Format;

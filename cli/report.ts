@@ -3,6 +3,7 @@ import type { LintMessage } from '../rules/core/contracts.js';
 import type { CoverageStatus } from '../rules/core/contracts.js';
 import type { SuppressedMessage } from '../rules/core/engine.js';
 import type { LineIndex } from '../rules/core/line-index.js';
+import type { HeaderField } from '../rules/core/header-fields.js';
 import type { ParagraphMap } from '../rules/io/read-docx.js';
 
 /** A message with one-based line and column positions, as command-line formats print them. */
@@ -27,6 +28,10 @@ export interface FileReport {
   coverage?: Array<{ ruleId: string; status: CoverageStatus }>;
   /** Ids of the rules that ran on the file (not switched off for it), including the engine's suppression check. */
   rulesRun?: string[];
+  /** The fields the draft states about itself (author, team, report type…), read only when the job asks for them (audit). */
+  header?: HeaderField[];
+  /** The kinds of the draft's sections, read only when the job asks for them (audit). */
+  sectionKinds?: string[];
 }
 
 /** The rules that ran, for formats that describe them (SARIF). */
@@ -35,6 +40,20 @@ export interface RuleSummary {
   message: string;
   docsUrl?: string;
   severity: string;
+  /** The pack's explanation of the rule (Markdown), where it gives one. */
+  explanation?: string;
+}
+
+/** One pack that produced a report: its name and version, where it came from and, when the configuration is locked, the lock file's hash. */
+export interface PackProvenance {
+  name: string;
+  version: string;
+  /** `core` for the built-in pack, else the pack file relative to the working folder. */
+  source: string;
+  /** The configuration file that named it, relative to the working folder; absent for the built-in pack alone. */
+  config?: string;
+  /** sha256 of the `.assessment-lint.lock` beside that configuration, when there is one. */
+  lockSha256?: string;
 }
 
 /** Adds one-based positions to a message (UTF-16 columns, as editors count); for a Word draft, lines are paragraph numbers. */

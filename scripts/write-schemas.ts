@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { auditJsonSchema } from '../cli/audit/audit-schema.js';
 import { configJsonSchema, packJsonSchema, schemaText } from '../rules/packs/json-schema.js';
 
 /**
- * Writes schemas/pack.schema.json and schemas/config.schema.json from the
- * loader's own schemas (run by esbuild.mjs after each build outside CI). With
- * `--check`, writes nothing and fails when a file is out of date.
+ * Writes schemas/pack.schema.json, schemas/config.schema.json and
+ * schemas/audit.schema.json from the loader's and the audit's own schemas
+ * (run by esbuild.mjs after each build outside CI). With `--check`, writes
+ * nothing and fails when a file is out of date.
  */
 function main(argv: string[]): number {
   const root = path.resolve(__dirname, '..');
@@ -13,6 +15,7 @@ function main(argv: string[]): number {
   const outputs = [
     ['schemas/pack.schema.json', schemaText(packJsonSchema())],
     ['schemas/config.schema.json', schemaText(configJsonSchema())],
+    ['schemas/audit.schema.json', schemaText(auditJsonSchema())],
   ] as const;
   let stale = 0;
   for (const [name, text] of outputs) {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
@@ -69,4 +70,50 @@ export async function caseload(): Promise<TempFolder> {
   });
   cpSync(path.join(REPO_ROOT, 'examples'), folder.path('caseload/examples'), { recursive: true });
   return folder;
+}
+
+function example(name: string): string {
+  return readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
+}
+
+/** A line of an example replaced (the line must be there, so a changed example fails loudly instead of silently testing less). */
+function replaceLine(text: string, startsWith: string, replacement: string): string {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => line.startsWith(startsWith));
+  assert.ok(index >= 0, `no line starting '${startsWith}'`);
+  lines.splice(index, 1, ...(replacement === '' ? [] : [replacement]));
+  return lines.join('\n');
+}
+
+/**
+ * Who wrote each draft of the team caseload, and in which team, as the drafts'
+ * headers state it: bold header fields, plain field lines, front matter, a
+ * header table (with CRLF line ends), and a draft stating neither.
+ */
+export const TEAM_CASELOAD: Record<string, { author?: string; team?: string; type?: string }> = {
+  'team/north/weak-riley.md': { author: 'Tom Riley', team: 'North' },
+  'team/north/strong-okafor.md': { author: 'Rachel Okafor', team: 'North', type: 'Standard delivery report' },
+  'team/north/oral-whitfield.txt': { author: 'Sam Whitfield', team: 'North' },
+  'team/south/weak-shah.md': { author: 'Priya Shah', team: 'South', type: 'Short format PSR' },
+  'team/south/strong-riley.md': { author: 'tom riley', team: 'South' },
+  'team/south/unsigned.md': {},
+};
+
+/** A caseload of six drafts by four authors in two teams (see TEAM_CASELOAD), in folders named after the teams. */
+export function teamCaseload(): TempFolder {
+  const weak = example('short-format-weak.md');
+  const strong = example('standard-report-strong.md');
+  const oral = example('oral-report-record.txt');
+  return new TempFolder({
+    'team/north/weak-riley.md': replaceLine(weak, '**Author:**', '**Author:** Tom Riley, Probation Services Officer\n**Team:** North'),
+    'team/north/strong-okafor.md': replaceLine(strong, '**Author:**', '**Author:** Rachel Okafor, Probation Officer\n**PDU:** north'),
+    'team/north/oral-whitfield.txt': replaceLine(oral, 'Report by:', 'Report by: Sam Whitfield, Probation Services Officer\nOffice: North'),
+    'team/south/weak-shah.md': `---\nauthor: Priya Shah\nteam: South\nreport_type: Short format PSR\n---\n${replaceLine(weak, '**Author:**', '')}`,
+    'team/south/strong-riley.md': replaceLine(
+      replaceLine(strong, '**Author:**', ''),
+      '**Report type:**',
+      '\n| Field | Detail |\n| --- | --- |\n| Prepared by | tom riley (PSO) |\n| Office: | South |\n',
+    ).replace(/\n/g, '\r\n'),
+    'team/south/unsigned.md': replaceLine(weak, '**Author:**', '**Author:** [to complete]'),
+  });
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadDraft } from '../rules/io/load-draft.js';
 import { Linter } from '../rules/linter.js';
-import { CSV_COLUMNS, csvField } from '../cli/audit/render-csv.js';
+import { csvField } from '../cli/audit/render-csv.js';
 import { parsePublishedFigures, publishedFigures } from '../cli/audit/published-figures.js';
 import { ProgressBar } from '../cli/audit/progress.js';
-import type { AuditSummary } from '../cli/audit/summarise.js';
+import type { AuditReport as AuditSummary } from '../cli/audit/audit-report.js';
 import { caseload } from './audit-fixtures.js';
 import { corePack, REPO_ROOT, runCli, TempFolder, type CliRun } from './helpers.js';
 
@@ -19,26 +19,6 @@ interface CheckReport {
 function parsed<T>(run: CliRun): T {
   assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
   return JSON.parse(run.stdout) as T;
-}
-
-/** Splits RFC 4180 CSV text into rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') (field += '"'), index++;
-      else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') row.push(field), (field = '');
-    else if (character === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (character !== '\r') field += character;
-  }
-  return rows;
 }
 
 /** Checks that every audit number can be recomputed from `check --format json` on the same files. */
@@ -126,7 +106,9 @@ describe('audit', function () {
     const children = audit.rules.find((rule) => rule.id === 'safeguarding-enquiry')!;
     assert.equal(da.published?.percent, 51);
     assert.equal(children.published?.percent, 48);
-    assert.match(da.published!.sources[0], /^https:\/\/www\.communitycare\.co\.uk\//);
+    assert.equal(da.published!.source.publisher, 'HM Inspectorate of Probation', "the inspectorate's own publication is cited, not press coverage");
+    assert.match(da.published!.source.url, /^https:\/\/www\.justiceinspectorates\.gov\.uk\/hmiprobation\//);
+    assert.match(da.published!.source.date, /2023/);
     assert.equal(audit.rules.find((rule) => rule.id === 'alcohol')!.published, undefined);
   });
 
@@ -141,33 +123,14 @@ describe('audit', function () {
 
   it('holds no draft text without --snippets, and short snippets with it', async () => {
     const phrase = 'out of character';
-    assert.ok(!JSON.stringify(audit).includes(phrase));
+    assert.ok(!JSON.stringify(audit.documents).includes(phrase), 'no draft text in the per-draft detail (the rules appendix may quote the phrase as an example)');
+    assert.ok(audit.documents.every((row) => row.snippets === undefined && row.details.every((detail) => detail.quote === undefined)));
     const withSnippets = parsed<AuditSummary>(await runCli(['audit', 'caseload', '--format', 'json', '--snippets'], folder.root));
     const snippets = withSnippets.documents.flatMap((row) => row.snippets ?? []);
     assert.ok(snippets.some((snippet) => snippet.ruleId === 'uncritical-language' && snippet.text.includes(phrase)), JSON.stringify(snippets));
     assert.ok(snippets.every((snippet) => snippet.text.length <= 60));
-  });
-
-  it('writes CSV with the same numbers as JSON, the format taken from the --out extension', async () => {
-    const run = await runCli(['audit', 'caseload', '--out', 'audit.csv'], folder.root);
-    assert.equal(run.code, 0, run.stderr);
-    const [header, ...rows] = parseCsv(readFileSync(folder.path('audit.csv'), 'utf8'));
-    assert.deepEqual(header, [...CSV_COLUMNS]);
-    const column = (name: (typeof CSV_COLUMNS)[number]) => header.indexOf(name);
-    const ruleRows = rows.filter((row) => row[0] === 'rule');
-    assert.deepEqual(
-      ruleRows.map((row) => [row[column('rule')], Number(row[column('applicable')]), Number(row[column('passing')]), row[column('pass_rate')], row[column('published_percent')]]),
-      audit.rules.map((rule) => [rule.id, rule.applicable, rule.passing, rule.passRate === null ? '' : String(rule.passRate), rule.published ? String(rule.published.percent) : '']),
-    );
-    const documentRows = rows.filter((row) => row[0] === 'document');
-    assert.deepEqual(
-      documentRows.map((row) => [row[column('file')], row[column('gaps')], row[column('skipped')]]),
-      audit.documents.map((document) => [document.file, document.skipped ? '' : String(document.gaps.length), document.skipped ?? '']),
-    );
-    assert.deepEqual(
-      rows.filter((row) => row[0] === 'gap-distribution').map((row) => [Number(row[column('gaps')]), Number(row[column('drafts')])]),
-      audit.gapDistribution.map((bin) => [bin.gaps, bin.documents]),
-    );
+    const quoted = withSnippets.documents.flatMap((row) => row.details.filter((detail) => detail.quote !== undefined));
+    assert.ok(quoted.some((detail) => detail.ruleId === 'uncritical-language' && detail.quote!.includes(phrase)), 'each finding in the drill-down carries its quoted words');
   });
 
   it('shows no progress bar when standard error is not a terminal, and draws one when it is', () => {
@@ -234,13 +197,17 @@ describe('audit data and formats', () => {
     assert.deepEqual(Object.keys(figures).sort(), ['domestic-abuse-enquiry', 'safeguarding-enquiry']);
     for (const [id, figure] of Object.entries(figures)) {
       assert.ok(ids.has(id), `${id} is a rule id`);
-      assert.ok(figure.sources.every((url) => url.startsWith('https://')));
+      assert.ok(figure.source.url.startsWith('https://'));
+      assert.ok(!/communitycare|interfaceenterprises/.test(figure.source.url), 'the source is the inspectorate, not press coverage');
     }
   });
 
   it('refuses a published figure without a source or out of range', () => {
-    assert.throws(() => parsePublishedFigures('alcohol:\n  percent: 40\n  measure: m\n  period: p\n  sources: []\n'), /published figures/);
-    assert.throws(() => parsePublishedFigures('alcohol:\n  percent: 140\n  measure: m\n  period: p\n  sources: [https://example.org]\n'), /published figures/);
+    const source = (url: string) => `  source: { publisher: P, title: T, date: '2023', url: '${url}' }\n`;
+    assert.doesNotThrow(() => parsePublishedFigures(`alcohol:\n  percent: 40\n  measure: m\n  period: p\n${source('https://example.org/r')}`));
+    assert.throws(() => parsePublishedFigures('alcohol:\n  percent: 40\n  measure: m\n  period: p\n'), /published figures/);
+    assert.throws(() => parsePublishedFigures(`alcohol:\n  percent: 40\n  measure: m\n  period: p\n${source('http://example.org/r')}`), /published figures/);
+    assert.throws(() => parsePublishedFigures(`alcohol:\n  percent: 140\n  measure: m\n  period: p\n${source('https://example.org/r')}`), /published figures/);
   });
 
   it('quotes CSV fields that need it and defuses text a spreadsheet would run', () => {

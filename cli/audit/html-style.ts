@@ -32,14 +32,21 @@ code { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-siz
 ul.compact { margin: 0; padding-left: 1.1rem; }
 q { font-style: italic; }
 a { color: var(--accent); }
+dl.rules dt { font-weight: 600; margin-top: 1rem; }
+dl.rules dd { margin: .25rem 0 0 1.25rem; }
+dl.rules dd p { margin: .25rem 0; }
+code.hash { font-size: .8em; word-break: break-all; }
+h3 .muted { font-weight: normal; font-size: .9em; }
 footer { margin-top: 2.5rem; padding-bottom: 2rem; font-size: .9rem; color: var(--muted); border-top: 1px solid var(--rule); }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 10pt; }
   header, main, footer { max-width: none; padding: 0; }
   h1 { font-size: 18pt; }
-  h2 { font-size: 13pt; break-after: avoid; page-break-after: avoid; }
-  figure, tr, dl.totals div { break-inside: avoid; page-break-inside: avoid; }
+  h2 { font-size: 13pt; }
+  h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+  section.appendix, section.drill-down { break-before: page; }
+  figure, tr, dl.totals div, div.rule-entry { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -9,12 +9,21 @@ export const PublishedFigureSchema = Type.Object(
     percent: Type.Number({ minimum: 0, maximum: 100 }),
     measure: Type.String({ minLength: 1 }),
     period: Type.String({ minLength: 1 }),
-    sources: Type.Array(Type.String({ pattern: '^https://' }), { minItems: 1 }),
+    source: Type.Object(
+      {
+        publisher: Type.String({ minLength: 1 }),
+        title: Type.String({ minLength: 1 }),
+        date: Type.String({ minLength: 1 }),
+        url: Type.String({ pattern: '^https://' }),
+        note: Type.Optional(Type.String({ minLength: 1 })),
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
 
-/** A published figure: percent of inspected cases meeting the standard, the measure, the period and the source addresses. */
+/** A published figure: percent of inspected cases meeting the standard, the measure, the period and the inspectorate's publication it comes from. */
 export type PublishedFigure = Static<typeof PublishedFigureSchema>;
 
 const FiguresSchema = Type.Record(Type.String(), PublishedFigureSchema);

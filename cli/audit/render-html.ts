@@ -1,7 +1,8 @@
 import { gapChart, passRateChart } from './charts.js';
 import { escapeHtml as e } from './escape.js';
 import { AUDIT_CSS } from './html-style.js';
-import type { AuditSummary, DocumentRow, RuleRow } from './summarise.js';
+import type { AuditDocument, AuditReport, AuditRule } from './audit-report.js';
+import { comparisonSection, draftHref, drillDownSection, groupsSection, packsSection, ruleLink, rulesAppendix, type HtmlLinks } from './html-sections.js';
 
 /** Allows inline styles only: the report loads nothing, runs no script and makes no network request. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -10,11 +11,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function ruleName(row: RuleRow): string {
-  return row.docsUrl ? `<a href="${e(row.docsUrl)}"><code>${e(row.id)}</code></a>` : `<code>${e(row.id)}</code>`;
-}
-
-function totals(summary: AuditSummary): string {
+function totals(summary: AuditReport): string {
   const items: Array<[string, number]> = [
     ['Drafts checked', summary.totals.linted],
     ['Drafts with gaps', summary.totals.withGaps],
@@ -25,15 +22,15 @@ function totals(summary: AuditSummary): string {
   return `<dl class="totals">${items.map(([term, value]) => `<div><dt>${e(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
 }
 
-function publishedCell(row: RuleRow): string {
+function publishedCell(row: AuditRule): string {
   if (!row.published) return '<td class="num"><span class="none">none published</span></td>';
   return `<td class="num"><a href="#figure-${e(row.id)}">${row.published.percent}%</a></td>`;
 }
 
-function ruleTable(summary: AuditSummary): string {
+function ruleTable(summary: AuditReport): string {
   const rows = summary.rules.map(
     (row) =>
-      `<tr><th scope="row">${ruleName(row)}</th><td class="num">${row.applicable}</td><td class="num">${row.passing}</td><td class="num">${row.failing}</td>` +
+      `<tr><th scope="row">${ruleLink(row.id)}</th><td class="num">${row.applicable}</td><td class="num">${row.passing}</td><td class="num">${row.failing}</td>` +
       `<td class="num">${row.passRate === null ? '<span class="none">n/a</span>' : `${row.passRate}%`}</td><td class="num">${row.passingBySuppression}</td>${publishedCell(row)}</tr>`,
   );
   return (
@@ -44,7 +41,7 @@ function ruleTable(summary: AuditSummary): string {
   );
 }
 
-function suppressionTable(summary: AuditSummary): string {
+function suppressionTable(summary: AuditReport): string {
   const rows = summary.rules.flatMap((row) =>
     row.suppressions.map((entry) => `<tr><th scope="row"><code>${e(row.id)}</code></th><td>${entry.reason === null ? '<span class="none">no reason given</span>' : e(entry.reason)}</td><td class="num">${entry.findings}</td></tr>`),
   );
@@ -55,7 +52,7 @@ function suppressionTable(summary: AuditSummary): string {
   );
 }
 
-function distributionTable(summary: AuditSummary): string {
+function distributionTable(summary: AuditReport): string {
   const rows = summary.gapDistribution.map((bin) => `<tr><th scope="row" class="num">${bin.gaps}</th><td class="num">${bin.documents}</td></tr>`);
   return (
     '<div class="table-wrap"><table id="gaps-table" class="narrow"><caption>Drafts by number of gaps</caption>' +
@@ -67,25 +64,28 @@ function list(items: string[]): string {
   return items.length === 0 ? '<span class="none">none</span>' : `<ul class="compact">${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
 }
 
-function documentCells(row: DocumentRow, snippets: boolean): string {
-  const gaps = list(row.gaps.map((id) => `<code>${e(id)}</code>`));
-  const suppressions = list(row.suppressions.map((entry) => `<code>${e(entry.ruleId)}</code> (line ${entry.line}): ${entry.reason === null ? '<span class="none">no reason given</span>' : e(entry.reason)}`));
-  const quoted = snippets ? `<td>${list((row.snippets ?? []).map((snippet) => `<code>${e(snippet.ruleId)}</code> line ${snippet.line}: <q>${e(snippet.text)}</q>`))}</td>` : '';
-  return `<td class="num">${row.gaps.length}</td><td>${gaps}</td><td>${suppressions}</td>${quoted}`;
+function fact(value: string | undefined): string {
+  return value === undefined ? '<span class="none">not stated</span>' : e(value);
 }
 
-function documentTable(summary: AuditSummary, snippets: boolean): string {
+function documentCells(row: AuditDocument): string {
+  const gaps = list(row.gaps.map(ruleLink));
+  const suppressions = list(row.suppressions.map((entry) => `<code>${e(entry.ruleId)}</code> (line ${entry.line}): ${entry.reason === null ? '<span class="none">no reason given</span>' : e(entry.reason)}`));
+  return `<td>${fact(row.facts.author)}</td><td>${fact(row.facts.team)}</td><td>${fact(row.facts.type)}</td><td class="num">${row.gaps.length}</td><td>${gaps}</td><td>${suppressions}</td>`;
+}
+
+function documentTable(summary: AuditReport, links: HtmlLinks): string {
   const linted = summary.documents.filter((row) => !row.skipped);
   if (linted.length === 0) return '<p class="none">No draft could be checked.</p>';
-  const rows = linted.map((row) => `<tr><th scope="row">${e(row.file)}</th>${documentCells(row, snippets)}</tr>`);
+  const rows = linted.map((row) => `<tr><th scope="row"><a href="${e(draftHref(row.file, links))}">${e(row.file)}</a></th>${documentCells(row)}</tr>`);
   return (
     '<div class="table-wrap"><table id="documents-table"><caption>Gaps and suppressions per draft</caption>' +
-    `<thead><tr><th scope="col">Draft</th><th scope="col" class="num">Gaps</th><th scope="col">Rules failed</th><th scope="col">Suppressions</th>${snippets ? '<th scope="col">Snippets</th>' : ''}</tr></thead>` +
+    `<thead><tr><th scope="col">Draft</th><th scope="col">Author</th><th scope="col">Team</th><th scope="col">Report type</th><th scope="col" class="num">Gaps</th><th scope="col">Rules failed</th><th scope="col">Suppressions</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></div>`
   );
 }
 
-function skippedSection(summary: AuditSummary): string {
+function skippedSection(summary: AuditReport): string {
   const skipped = summary.documents.filter((row) => row.skipped);
   if (skipped.length === 0) return '';
   const rows = skipped.map((row) => `<tr><th scope="row">${e(row.file)}</th><td>${e(row.skipped ?? '')}</td></tr>`);
@@ -95,13 +95,14 @@ function skippedSection(summary: AuditSummary): string {
   );
 }
 
-function figuresSection(summary: AuditSummary): string {
+function figuresSection(summary: AuditReport): string {
   const withFigures = summary.rules.filter((row) => row.published);
   if (withFigures.length === 0) return '';
   const items = withFigures.map((row) => {
     const figure = row.published!;
-    const sources = figure.sources.map((url) => `<a href="${e(url)}">${e(new URL(url).hostname)}</a>`).join(', ');
-    return `<li id="figure-${e(row.id)}"><code>${e(row.id)}</code>: <strong>${figure.percent}%</strong>. ${e(figure.measure)} (${e(figure.period)}). Source: ${sources}.</li>`;
+    const { source } = figure;
+    const cited = `${e(source.publisher)}, <a href="${e(source.url)}"><cite>${e(source.title)}</cite></a> (${e(source.date)})`;
+    return `<li id="figure-${e(row.id)}"><code>${e(row.id)}</code>: <strong>${figure.percent}%</strong>. ${e(figure.measure)} (${e(figure.period)}). Source: ${cited}.${source.note ? ` <span class="muted">${e(source.note)}</span>` : ''}</li>`;
   });
   return `<section aria-labelledby="figures"><h2 id="figures">Inspectorate figures</h2><p>HM Inspectorate of Probation's published findings for the same checks, across the cases it inspected:</p><ul>${items.join('')}</ul></section>`;
 }
@@ -113,11 +114,11 @@ const READING_NOTES = `<section aria-labelledby="reading"><h2 id="reading">How t
 </ul></section>`;
 
 /** Renders the audit as one self-contained HTML page: inline SVG charts, tables with captions and headers, print styles, no scripts. */
-export function renderHtml(summary: AuditSummary, options: { snippets: boolean }): string {
+export function renderHtml(summary: AuditReport, options: { snippets: boolean; links: HtmlLinks }): string {
   const { totals: count } = summary;
   const privacy = options.snippets
-    ? 'It holds file names, rule ids, counts, suppression reasons and short snippets of draft text: handle it as you would the drafts.'
-    : 'It holds file names, rule ids, counts and suppression reasons, and no draft text.';
+    ? 'It holds file names, the author and team names the drafts state, rule ids, counts, suppression reasons and short snippets of draft text: handle it as you would the drafts.'
+    : 'It holds file names, the author and team names the drafts state, rule ids, counts and suppression reasons, and no other draft text.';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -131,23 +132,28 @@ export function renderHtml(summary: AuditSummary, options: { snippets: boolean }
 <body>
 <header>
 <h1>Caseload audit</h1>
-<p class="lede">${plural(count.linted, 'draft')} checked on ${e(summary.date)} by ${e(summary.tool.name)} ${e(summary.tool.version)}${count.skipped > 0 ? `; ${plural(count.skipped, 'file')} skipped` : ''}.</p>
+<p class="lede">${plural(count.linted, 'draft')} checked on ${e(summary.date)} by ${e(summary.tool.name)} ${e(summary.tool.version)}${count.skipped > 0 ? `; ${plural(count.skipped, 'file')} skipped` : ''}.${summary.filter ? ` Only drafts of type <q>${e(summary.filter.type)}</q>.` : ''}${summary.order === 'rate' ? ' Rules are listed by pass rate, lowest first.' : ''}</p>
 </header>
 <main>
 <section aria-labelledby="summary"><h2 id="summary">Summary</h2>${totals(summary)}</section>
+${comparisonSection(summary)}
 <section aria-labelledby="pass-rates"><h2 id="pass-rates">Pass rate per rule</h2>
 <figure>${passRateChart(summary.rules)}<figcaption>Bars: the share of drafts where each rule applies that pass it. Orange marks: the inspectorate's published figure for the same check. The table below gives the same numbers.</figcaption></figure>
 ${ruleTable(summary)}
 </section>
+${groupsSection(summary)}
 <section aria-labelledby="suppressions"><h2 id="suppressions">Suppressions</h2>${suppressionTable(summary)}</section>
 <section aria-labelledby="gaps"><h2 id="gaps">Gaps per draft</h2>
 <figure>${gapChart(summary.gapDistribution)}<figcaption>How many drafts fail no rule, one rule, two rules and so on. The table below gives the same numbers.</figcaption></figure>
 ${distributionTable(summary)}
 </section>
-<section aria-labelledby="documents"><h2 id="documents">Drafts</h2>${documentTable(summary, options.snippets)}</section>
+<section aria-labelledby="documents"><h2 id="documents">Drafts</h2>${documentTable(summary, options.links)}</section>
+${drillDownSection(summary, options.links, options.snippets)}
 ${skippedSection(summary)}
 ${figuresSection(summary)}
+${packsSection(summary)}
 ${READING_NOTES}
+${rulesAppendix(summary, options.links)}
 </main>
 <footer><p>Generated on this computer; nothing was sent anywhere. ${privacy}</p></footer>
 </body>

@@ -1,6 +1,6 @@
-import type { AuditSummary } from './summarise.js';
+import type { AuditReport } from './audit-report.js';
 
-/** The audit as JSON: the summary object as it is, two-space indented. */
-export function renderJson(summary: AuditSummary): string {
-  return JSON.stringify(summary, null, 2) + '\n';
+/** The audit as JSON (schemas/audit.schema.json): the report object as it is, two-space indented. */
+export function renderJson(report: AuditReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
 }

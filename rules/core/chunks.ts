@@ -48,6 +48,12 @@ function frontMatterEnd(text: string): number {
   }
 }
 
+/** A Markdown draft's front matter block, its `---` lines included, or undefined when it has none. */
+export function frontMatterBlock(text: string): string | undefined {
+  const end = frontMatterEnd(text);
+  return end === 0 ? undefined : text.slice(0, end);
+}
+
 /** True when a draft's first line could open front matter (whose end depends on lines far below it). */
 function opensFrontMatter(text: string): boolean {
   if (!text.startsWith('---')) return false;

@@ -74,7 +74,8 @@ const DASH_LABEL = /^([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-](?=\s)/;
 const MAX_LABEL_WORDS = 8;
 const MAX_DASH_LABEL_WORDS = 4;
 
-function readLabel(text: string): { label: string; length: number } | undefined {
+/** The field label a line opens with ("Author" in "Author: Tom Riley", "Team - North") and the length of label and colon or dash; undefined when it opens none. */
+export function readLabel(text: string): { label: string; length: number } | undefined {
   const rest = text.trimStart();
   const lead = text.length - rest.length;
   const colon = FIELD_LABEL.exec(rest);
