@@ -132,7 +132,7 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   const pack = compilePacks(layers);
   if (read) checkRuleIds(read.source, config, pack);
   // The lock covers the configuration's own packs, not ones the command line or editor settings add.
-  const warnings = file ? lockWarnings(extra.length > 0 ? layers.slice(0, configLayers) : layers, folder) : [];
+  const warnings = file ? (extra.length > 0 ? lockWarnings(layers.slice(0, configLayers), folder) : lockWarnings(layers, folder, pack)) : [];
   return { file, folder, config, pack, layers, warnings };
 }
 
