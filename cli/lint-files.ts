@@ -2,7 +2,7 @@ import { effectiveSeverity, SUPPRESSION_RULE } from '../rules/core/engine.js';
 import { severitiesFor, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { Linter } from '../rules/linter.js';
 import { loadDraft } from '../rules/io/load-draft.js';
-import { lineAndColumn, positionMessage, relativePath, type FileReport, type RuleSummary } from './report.js';
+import { flaggedWords, lineAndColumn, positionMessage, relativePath, type FileReport, type RuleSummary } from './report.js';
 
 /** What linting a batch of files needs to know, in a form that can cross to a worker thread. */
 export interface LintJob {
@@ -38,7 +38,7 @@ export async function lintFiles(job: LintJob, onFile?: () => void): Promise<Lint
     const { document, result, config } = linter.lintText(draft.text, draft.format, file);
     for (const warning of config.warnings) warnings.add(warning.message);
     for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
-    const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => positionMessage(message, document.lines, draft.paragraphs));
+    const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => ({ ...positionMessage(message, document.lines, draft.paragraphs), quote: flaggedWords(message, draft.text) }));
     const suppressed = result.suppressed.map((entry) => ({ ...entry, line: lineAndColumn(document.lines, entry.message.start, draft.paragraphs).line }));
     const coverage = result.coverage.map(({ ruleId, status }) => ({ ruleId, status }));
     reports.push({ file, relative, messages, suppressed, coverage, rulesRun: rulesRunOn(config, file) });

@@ -123,8 +123,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Ends the run quietly when whatever reads standard output stops reading (`rules --explain X | head -1`): nothing is left to tell it. */
+function exitQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
 if (isLintWorker()) runLintWorker();
 else if (require.main === module) {
+  exitQuietlyWhenOutputCloses();
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: Error) => {

@@ -10,6 +10,7 @@ import { lockWarnings, LOCK_FILE_NAME, type ConfigWarning } from '../packs/lock.
 import { isPackageName, loadPackChain, resolvePackReference } from '../packs/resolve.js';
 import { checkPin, pinRangeProblem, splitPin } from '../packs/versions.js';
 import { SeveritySchema } from '../packs/schema.js';
+import { didYouMean } from '../packs/schema-messages.js';
 import { SUPPRESSION_RULE } from '../core/engine.js';
 
 /** The names a workspace configuration file may have, in the order they are looked for. */
@@ -143,7 +144,7 @@ function checkRuleIds(source: PositionedFile, config: ConfigFile, pack: Compiled
     for (const id of Object.keys(rules ?? {})) {
       if (!known.has(id)) {
         const at = source.positionOf([...base, id], true);
-        problems.push({ file: source.file, ...at, ruleId: id, message: `'${id}' is not a rule in the active packs; run 'assessment-lint rules' to list rule ids` });
+        problems.push({ file: source.file, ...at, ruleId: id, message: `'${id}' is not a rule in the active packs; run 'assessment-lint rules' to list rule ids.${didYouMean(id, known)}` });
       }
     }
   };
