@@ -70,6 +70,21 @@ describe('command line: messages that help', function () {
     });
   });
 
+  it('pack validate warns of a term that can make matching give up early, naming the concept, the term and its line', async () => {
+    const gappy = Array.from({ length: 5 }, () => 'a*|aa*|aaa*|aaaa*').join(' {0,6} ');
+    folder.write({ 'gappy.yaml': `name: gappy\nversion: 1.0.0\nterms:\n  plain: ['drink {0,3} driv*', 'a* {0,6} b* {0,6} c*']\n  pattern:\n    - out of character\n    - '${gappy}'\nrules:\n  pattern:\n    kind: flag-phrase\n    message: Pattern.\n    options: { phrases: pattern }\n` });
+    const run = await runCli(['pack', 'validate', 'gappy.yaml'], folder.root);
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('warning:')), [
+      `warning: gappy.yaml:7:7: term '${gappy}' in concept 'pattern' combines gaps, prefixes and alternatives in so many ways that matching can give up early on some sentences, and miss matches there; split it into simpler terms`,
+    ]);
+    assert.match(run.stdout, /^gappy\.yaml: valid pack gappy@1\.0\.0 \(1 rule\)$/m);
+    for (const pack of ['core', 'team.yaml']) {
+      const ordinary = await runCli(['pack', 'validate', pack], folder.root);
+      assert.doesNotMatch(ordinary.stdout, /warning/, `${pack}: ordinary terms never warn`);
+    }
+  });
+
   describe('did you mean', () => {
     it('suggests the rule id meant in rules: and overrides', async () => {
       folder.write({ '.assessment-lint.yaml': 'packs: [./team.yaml]\nrules:\n  alcohl: off\noverrides:\n  - files: "*.md"\n    rules: { person-frist: off, zzzz: off }\n' });

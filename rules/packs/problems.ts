@@ -60,13 +60,14 @@ export class PositionedFile {
     return this.parsed;
   }
 
-  /** One problem per mistake: the first error on a line explains it, the rest on that line follow from it. */
+  /** One problem per mistake: the first error on a line explains it; the rest on that line, and unexpected text after it, follow from it. */
   private collectSyntaxProblems(): void {
     const lines = new Set<number>();
     for (const error of [...this.document.errors, ...this.document.warnings]) {
       const mistake = describeYamlError(error, this.document, this.text, this.lineCounter);
       const at = this.lineCounter.linePos(mistake.offset);
-      if (lines.has(at.line) || lines.has(this.lineCounter.linePos(error.pos[0]).line)) continue;
+      // Unexpected text after an earlier mistake is that mistake's consequence, not another one.
+      if (lines.has(at.line) || lines.has(this.lineCounter.linePos(error.pos[0]).line) || (error.code === 'UNEXPECTED_TOKEN' && lines.size > 0)) continue;
       lines.add(at.line).add(this.lineCounter.linePos(error.pos[0]).line);
       this.problems.push({ file: this.file, line: at.line, column: at.col, message: mistake.message });
     }

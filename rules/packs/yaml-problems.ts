@@ -89,6 +89,7 @@ export function describeYamlError(error: YAMLError, document: Document, text: st
         if (opened !== undefined) return { offset: opened, message: `the ${quote} opened here is never closed; add the closing ${quote} at the end of the value (and write a ${quote} inside it as ${quote === '"' ? '\\"' : "''"})` };
         return { offset, message: `a value quoted with ${quote} is never closed; add the closing ${quote}` };
       }
+      if (/flow (sequence|map)/i.test(error.message)) return { offset, message: 'YAML cannot read this item of a [ ] list or { } mapping; put an item that holds { } : , or # in quotes, such as \'drink {0,3} driving\'' };
       return { offset, message: `${error.message.split('\n')[0]}; fix the YAML syntax here` };
     }
     case 'BAD_INDENT':
