@@ -38,9 +38,8 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   }
   for (const entry of unmatched) process.stderr.write(`assessment-lint: '${entry}' matched no drafts; check the path\n`);
   const job = { files, config: options.config, packs: options.packs, quiet: options.quiet, cwd: process.cwd() };
-  // Compile the configuration here first, so a broken pack is reported once, before any worker starts.
-  new Linter({ configFile: options.config, extraPacks: options.packs }).configFor(files[0]);
   if (options.frozenLock && frozenLockFails(options.config, files[0])) return 1;
+  // The configuration is compiled where the drafts are linted (once per worker); a broken pack is reported once, by the first to meet it.
   const { reports, rules, warnings: configWarnings } = await lintInParallel(job, __filename);
   for (const warning of configWarnings ?? []) process.stderr.write(`assessment-lint: warning: ${warning}\n`);
   const text = render(options.format, reports, rules, options.version);

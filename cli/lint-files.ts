@@ -21,9 +21,13 @@ export interface LintBatch {
   warnings?: string[];
 }
 
-/** Lints a batch of files in this thread (Word drafts converted first): unreadable, binary or oversized files are reported as skipped; `onFile` is called after each file. */
-export async function lintFiles(job: LintJob, onFile?: () => void): Promise<LintBatch> {
-  const linter = new Linter({ configFile: job.config, extraPacks: job.packs });
+/**
+ * Lints a batch of files in this thread (Word drafts converted first):
+ * unreadable, binary or oversized files are reported as skipped; `onFile` is
+ * called after each file. A worker passes its `linter` from batch to batch,
+ * so the configuration is compiled once.
+ */
+export async function lintFiles(job: LintJob, onFile?: () => void, linter = new Linter({ configFile: job.config, extraPacks: job.packs })): Promise<LintBatch> {
   const reports: FileReport[] = [];
   const rules = new Map<string, RuleSummary>();
   const warnings = new Set<string>();
