@@ -15,28 +15,46 @@ export interface CliThroughput {
   cores: number;
   /** The CLI's rate as a share of what the cores could do: perSecond / (cores × inProcessPerSecond). */
   shareOfLimit: number;
+  /**
+   * CPU milliseconds per draft, all threads, user and system: the CLI's and the
+   * in-process lint's, and their ratio. Unlike the rates, these hardly change
+   * with load from elsewhere on the machine, so they show the CLI's own overhead.
+   */
+  cpuPerDraft: { cli: number; inProcess: number; ratio: number };
   /** Drafts per second of the CLI pinned to one core (taskset -c 0), when taskset is there. */
   oneCorePerSecond?: number;
   /** How much slower the pinned run is than the run on every core. */
   oneCoreSlowdown?: number;
 }
 
-function timeCli(command: string[], count: number): number {
-  const start = performance.now();
-  const [program, ...args] = command;
-  const result = spawnSync(program, args, { encoding: 'utf8' });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`the CLI failed: ${result.error?.message ?? result.stderr}`);
-  return count / seconds;
+/** A timed run: drafts per second (wall clock) and CPU milliseconds per draft (all threads, user and system). */
+interface Timing {
+  perSecond: number;
+  cpuPerDraft: number;
 }
 
-/** Lints every draft in this process with a fresh Linter (the pack compiled once), reading each file as the CLI does: drafts per second. */
-function timeInProcess(files: string[]): number {
+/** The shell's `time -p` is used for the CPU time of the CLI and its worker threads. */
+const SHELL = '/bin/bash';
+
+function timeCli(command: string[], count: number): Timing {
+  const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
+  const start = performance.now();
+  const result = spawnSync(SHELL, ['-c', `time -p ${quoted}`], { encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`the CLI failed: ${result.error?.message ?? result.stderr}`);
+  const cpu = ['user', 'sys'].reduce((sum, name) => sum + Number(new RegExp(`^${name} ([\\d.]+)$`, 'm').exec(result.stderr)?.[1] ?? NaN), 0);
+  return { perSecond: count / seconds, cpuPerDraft: (cpu * 1000) / count };
+}
+
+/** Lints every draft in this process with a fresh Linter (the pack compiled once), reading each file as the CLI does. */
+function timeInProcess(files: string[]): Timing {
   const linter = new Linter();
   linter.lintText(readFileSync(files[0], 'utf8'), 'markdown', files[0]);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   for (const file of files) linter.lintText(readFileSync(file, 'utf8'), 'markdown', file);
-  return files.length / ((performance.now() - start) / 1000);
+  const used = process.cpuUsage(cpu);
+  return { perSecond: files.length / ((performance.now() - start) / 1000), cpuPerDraft: (used.user + used.system) / 1000 / files.length };
 }
 
 function hasTaskset(): boolean {
@@ -62,12 +80,18 @@ export function measureCliThroughput(cli: string, count: number, words: number, 
     }
     const check = [process.execPath, cli, 'check', folder, '--format', 'json', '--output', path.join(tmpdir(), `assessment-lint-bench-${process.pid}.json`)];
     const pin = hasTaskset();
-    let best = { cli: 0, inProcess: 0, pinned: 0 };
+    let best = { cli: 0, inProcess: 0, pinned: 0, cliCpu: Infinity, inProcessCpu: Infinity };
     for (let round = 0; round < rounds; round++) {
       const inProcess = timeInProcess(files);
-      const rate = timeCli(check, count);
-      const pinned = pin ? timeCli(['taskset', '-c', '0', ...check], count) : 0;
-      best = { cli: Math.max(best.cli, rate), inProcess: Math.max(best.inProcess, inProcess), pinned: Math.max(best.pinned, pinned) };
+      const cli = timeCli(check, count);
+      const pinned = pin ? timeCli(['taskset', '-c', '0', ...check], count).perSecond : 0;
+      best = {
+        cli: Math.max(best.cli, cli.perSecond),
+        inProcess: Math.max(best.inProcess, inProcess.perSecond),
+        pinned: Math.max(best.pinned, pinned),
+        cliCpu: Math.min(best.cliCpu, cli.cpuPerDraft),
+        inProcessCpu: Math.min(best.inProcessCpu, inProcess.cpuPerDraft),
+      };
     }
     const cores = availableParallelism();
     return {
@@ -76,6 +100,7 @@ export function measureCliThroughput(cli: string, count: number, words: number, 
       inProcessPerSecond: best.inProcess,
       cores,
       shareOfLimit: best.cli / (cores * best.inProcess),
+      cpuPerDraft: { cli: best.cliCpu, inProcess: best.inProcessCpu, ratio: best.cliCpu / best.inProcessCpu },
       ...(pin ? { oneCorePerSecond: best.pinned, oneCoreSlowdown: best.cli / best.pinned } : {}),
     };
   } finally {

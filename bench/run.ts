@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { generateDraft } from './generate-draft.js';
 import { measureCliThroughput, type CliThroughput } from './measure-cli.js';
@@ -28,7 +29,7 @@ const cliOnly = process.argv.includes('--cli');
 
 function describeCli(cli: CliThroughput): string {
   const pinned = cli.oneCoreSlowdown === undefined ? '' : `; pinned to one core (taskset -c 0): ${cli.oneCorePerSecond!.toFixed(0)} per second, so both cores are ${cli.oneCoreSlowdown.toFixed(2)}× one`;
-  return `CLI: ${cli.perSecond.toFixed(0)} drafts of 2,000 words per second (${cli.seconds.toFixed(1)} s in all); the lint in this process, one core: ${cli.inProcessPerSecond.toFixed(0)} per second; CLI / (${cli.cores} cores × in-process) = ${cli.shareOfLimit.toFixed(2)}${pinned}`;
+  return `CLI: ${cli.perSecond.toFixed(0)} drafts of 2,000 words per second (${cli.seconds.toFixed(1)} s in all); the lint in this process, one core: ${cli.inProcessPerSecond.toFixed(0)} per second; CLI / (${cli.cores} cores × in-process) = ${cli.shareOfLimit.toFixed(2)}${pinned}; CPU per draft, all threads: CLI ${cli.cpuPerDraft.cli.toFixed(1)} ms, in-process ${cli.cpuPerDraft.inProcess.toFixed(1)} ms (${cli.cpuPerDraft.ratio.toFixed(2)}×); load average ${loadavg()[0].toFixed(1)} on ${cli.cores} cores`;
 }
 
 async function main(): Promise<void> {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { effectiveSeverity, SUPPRESSION_RULE } from '../rules/core/engine.js';
 import { severitiesFor, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { Linter } from '../rules/linter.js';
@@ -31,6 +32,7 @@ export async function lintFiles(job: LintJob, onFile?: () => void, linter = new 
   const reports: FileReport[] = [];
   const rules = new Map<string, RuleSummary>();
   const warnings = new Set<string>();
+  const configs = new Map<string, ResolvedConfig>();
   for (const file of job.files) {
     const relative = relativePath(file, job.cwd);
     const draft = await loadDraft(file);
@@ -39,7 +41,11 @@ export async function lintFiles(job: LintJob, onFile?: () => void, linter = new 
       onFile?.();
       continue;
     }
-    const { document, result, config } = linter.lintText(draft.text, draft.format, file);
+    // Drafts in one folder share a configuration: look it up once per folder, not once per draft.
+    const folder = path.dirname(file);
+    const known = configs.get(folder) ?? linter.configFor(file);
+    configs.set(folder, known);
+    const { document, result, config } = linter.lintWith(known, draft.text, draft.format, file);
     for (const warning of config.warnings) warnings.add(warning.message);
     for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
     const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => ({ ...positionMessage(message, document.lines, draft.paragraphs), quote: flaggedWords(message, draft.text) }));

@@ -56,10 +56,10 @@ export function runLintWorker(): void {
 }
 
 /**
- * Lints files on all cores: worker threads running this same bundle each
- * compile the configuration once and take batches of files from one queue
- * (each holding the next batch while it lints one), and the reports come
- * back in the original order.
+ * Lints files on all cores: this thread and worker threads running this same
+ * bundle each compile the configuration once and take batches of files from
+ * one queue (a worker holding the next batch while it lints one), and the
+ * reports come back in the original order.
  * A configuration problem is reported once, by the first worker to meet it.
  * `onFile` is called each time a file is done (for a progress bar).
  */
@@ -68,39 +68,50 @@ export async function lintInParallel(job: LintJob, entryFile: string, onFile?: (
   if (workers <= 1) return lintFiles(job, onFile);
   const size = Math.max(BATCH_FILES.min, Math.min(BATCH_FILES.max, Math.ceil(job.files.length / (workers * BATCHES_PER_WORKER))));
   let next = 0;
-  const take = (): WorkOrder => {
+  const take = (count = size): WorkOrder => {
     if (next >= job.files.length) return { done: true };
-    const files = job.files.slice(next, next + size);
+    const files = job.files.slice(next, next + count);
     next += files.length;
     return { files };
   };
   const batches: LintBatch[] = [];
   const started: Worker[] = [];
+  let failed = false;
+  // This thread lints too, a few files at a time so that it answers the workers between them: one worker fewer to start, load and warm up.
+  const here = async () => {
+    const linter = new Linter({ configFile: job.config, extraPacks: job.packs });
+    for (let order = take(BATCH_FILES.min); !('done' in order) && !failed; order = take(BATCH_FILES.min)) {
+      batches.push(await lintFiles({ ...job, files: order.files }, onFile, linter));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const elsewhere = Array.from(
+    { length: workers - 1 },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(entryFile, { workerData: { role: 'lint', job: { ...job, files: [] } } });
+        started.push(worker);
+        worker.on('message', (reply: WorkerReply) => {
+          if (!reply.ok) {
+            reject(reply.problems ? new ConfigurationError(reply.problems) : new Error(reply.message));
+            return;
+          }
+          batches.push(reply.batch);
+          for (let index = 0; index < reply.batch.reports.length; index++) onFile?.();
+          worker.postMessage(take());
+        });
+        worker.once('error', reject);
+        worker.once('exit', () => resolve());
+        // Two batches ahead, so a worker never waits for this thread to hand it the next.
+        worker.postMessage(take());
+        worker.postMessage(take());
+      }),
+  );
   try {
-    await Promise.all(
-      Array.from(
-        { length: workers },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const worker = new Worker(entryFile, { workerData: { role: 'lint', job: { ...job, files: [] } } });
-            started.push(worker);
-            worker.on('message', (reply: WorkerReply) => {
-              if (!reply.ok) {
-                reject(reply.problems ? new ConfigurationError(reply.problems) : new Error(reply.message));
-                return;
-              }
-              batches.push(reply.batch);
-              for (let index = 0; index < reply.batch.reports.length; index++) onFile?.();
-              worker.postMessage(take());
-            });
-            worker.once('error', reject);
-            worker.once('exit', () => resolve());
-            // Two batches ahead, so a worker never waits for the main thread to hand it the next.
-            worker.postMessage(take());
-            worker.postMessage(take());
-          }),
-      ),
-    );
+    await Promise.all([here(), ...elsewhere]);
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     for (const worker of started) void worker.terminate();
   }
