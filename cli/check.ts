@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Linter } from '../rules/linter.js';
 import { collectFiles } from './collect-files.js';
 import { lintInParallel } from './lint-pool.js';
+import { checkLock } from './pack-lock.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatJunit } from './formats/junit.js';
@@ -24,6 +25,8 @@ export interface CheckOptions {
   output?: string;
   maxWarnings?: number;
   quiet: boolean;
+  /** Exit 1 before linting when the packs differ from the lock. */
+  frozenLock?: boolean;
   version: string;
 }
 
@@ -35,8 +38,8 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   }
   for (const entry of unmatched) process.stderr.write(`assessment-lint: '${entry}' matched no drafts; check the path\n`);
   const job = { files, config: options.config, packs: options.packs, quiet: options.quiet, cwd: process.cwd() };
-  // Compile the configuration here first, so a broken pack is reported once, before any worker starts.
-  new Linter({ configFile: options.config, extraPacks: options.packs }).configFor(files[0]);
+  if (options.frozenLock && frozenLockFails(options.config, files[0])) return 1;
+  // The configuration is compiled where the drafts are linted (once per worker); a broken pack is reported once, by the first to meet it.
   const { reports, rules, warnings: configWarnings } = await lintInParallel(job, __filename);
   for (const warning of configWarnings ?? []) process.stderr.write(`assessment-lint: warning: ${warning}\n`);
   const text = render(options.format, reports, rules, options.version);
@@ -48,6 +51,13 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     if (report.skipped && options.format !== 'stylish') process.stderr.write(`assessment-lint: skipped ${report.relative}: it ${report.skipped}\n`);
   }
   return errors > 0 || tooManyWarnings(warnings, options.maxWarnings) ? 1 : 0;
+}
+
+/** True (each difference said on standard error) when the configuration's own packs differ from its lock; a usage problem when there is no configuration. */
+function frozenLockFails(config: string | undefined, file: string): boolean {
+  const resolved = new Linter({ configFile: config }).configFor(file);
+  if (!resolved.file) throw new UsageError(`--frozen-lock needs a configuration with a lock; there is no .assessment-lint.yaml here or above`);
+  return checkLock(resolved, (line) => process.stderr.write(`assessment-lint: ${line}\n`)) !== 0;
 }
 
 /** True (and said on standard error) when there are more warnings than `--max-warnings` allows. */

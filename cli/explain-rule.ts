@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../rules/config/workspace-config.js';
 import { CORE_PACK } from '../rules/packs/load-pack.js';
 import { displayPath } from './load-pack-argument.js';
 import { UsageError } from './usage-error.js';
+import { didYouMean } from '../rules/packs/schema-messages.js';
 
 function originName(file: string | undefined): string {
   if (!file) return 'unknown';
@@ -24,8 +25,8 @@ function annotate(pair: Pair, origin: string): void {
 export function explainRule(resolved: ResolvedConfig, id: string, today = new Date()): string {
   const rule = resolved.pack.rules.find((candidate) => candidate.id === id);
   if (!rule) {
-    const known = resolved.pack.rules.map((candidate) => candidate.id).join(', ');
-    throw new UsageError(`'${id}' is not a rule in the active packs; rules: ${known}`);
+    const known = resolved.pack.rules.map((candidate) => candidate.id);
+    throw new UsageError(`'${id}' is not a rule in the active packs.${didYouMean(id, known)} Rules: ${known.join(', ')}`);
   }
   const definition = {
     kind: rule.kind.name,

@@ -10,7 +10,7 @@ import { readRegularFile } from '../rules/io/read-regular-file.js';
 import { failureReason } from '../rules/core/unchecked-draft.js';
 import { ConfigurationError } from '../rules/packs/problems.js';
 import { LOCK_FILE_NAME, lockPacks } from '../rules/packs/lock.js';
-import { lineAndColumn, positionMessage, relativePath, type FileReport, type PackProvenance, type RuleSummary } from './report.js';
+import { flaggedWords, lineAndColumn, positionMessage, relativePath, type FileReport, type PackProvenance, type RuleSummary } from './report.js';
 
 /** A lock file larger than this is not hashed for the report. */
 const MAX_LOCK_BYTES = 8 * 1024 * 1024;
@@ -36,14 +36,20 @@ export interface LintBatch {
   packs?: PackProvenance[];
 }
 
-/** Lints a batch of files in this thread (Word drafts converted first): unreadable, binary or oversized files, and any draft the linter fails on, are reported as skipped with the reason; `onFile` is called after each file. */
-export async function lintFiles(job: LintJob, onFile?: () => void): Promise<LintBatch> {
-  const linter = new Linter({ configFile: job.config, extraPacks: job.packs });
+/**
+ * Lints a batch of files in this thread (Word drafts converted first):
+ * unreadable, binary or oversized files, and any draft the linter fails on,
+ * are reported as skipped with the reason; `onFile` is called after each file.
+ * A worker passes its `linter` from batch to batch, so the configuration is
+ * compiled once.
+ */
+export async function lintFiles(job: LintJob, onFile?: () => void, linter = new Linter({ configFile: job.config, extraPacks: job.packs })): Promise<LintBatch> {
   const reports: FileReport[] = [];
   const rules = new Map<string, RuleSummary>();
   const warnings = new Set<string>();
   const packs = new Map<string, PackProvenance>();
   const described = new Set<ResolvedConfig>();
+  const configs = new Map<string, ResolvedConfig>();
   for (const file of job.files) {
     const relative = relativePath(file, job.cwd);
     try {
@@ -52,14 +58,18 @@ export async function lintFiles(job: LintJob, onFile?: () => void): Promise<Lint
         reports.push({ file, relative, messages: [], suppressed: [], skipped: draft.reason });
         continue;
       }
-      const { document, result, config, failure } = linter.lintText(draft.text, draft.format, file);
+      // Drafts in one folder share a configuration: look it up once per folder, not once per draft.
+      const folder = path.dirname(file);
+      const known = configs.get(folder) ?? linter.configFor(file);
+      configs.set(folder, known);
+      const { document, result, config, failure } = linter.lintWith(known, draft.text, draft.format, file);
       for (const warning of config.warnings) warnings.add(warning.message);
       for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity, ...(rule.explanation ? { explanation: rule.explanation } : {}) });
       if (failure) {
         reports.push({ file, relative, messages: [], suppressed: [], skipped: failure });
         continue;
       }
-      const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => positionMessage(message, document.lines, draft.paragraphs));
+      const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => ({ ...positionMessage(message, document.lines, draft.paragraphs), quote: flaggedWords(message, draft.text) }));
       const suppressed = result.suppressed.map((entry) => ({ ...entry, line: lineAndColumn(document.lines, entry.message.start, draft.paragraphs).line }));
       const coverage = result.coverage.map(({ ruleId, status }) => ({ ruleId, status }));
       const report: FileReport = { file, relative, messages, suppressed, coverage, rulesRun: rulesRunOn(config, file) };

@@ -18,7 +18,8 @@ Usage:
   assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
   assessment-lint pack validate FILE      print every problem in a pack or configuration as file:line:column
-  assessment-lint pack lock               record the packs' versions and hashes in .assessment-lint.lock
+  assessment-lint pack lock [--check]     record the packs' versions, file and rule hashes in .assessment-lint.lock;
+                                          with --check, write nothing and exit 1 when the packs differ from it
   assessment-lint init [FOLDER]           write a starter .assessment-lint.yaml and team pack
   assessment-lint --version | --help
 
@@ -30,6 +31,7 @@ check options:
   --output FILE        write the report to a file instead of standard output
   --max-warnings N     exit 1 when there are more than N warnings
   --quiet              report errors only
+  --frozen-lock        exit 1, before linting, when the packs differ from .assessment-lint.lock (for CI)
 
 audit options (and --pack, --config as for check):
   --out FILE           write the report to FILE (.html, .json or .csv: the format follows the extension
@@ -48,8 +50,10 @@ Drafts are .md, .markdown, .txt and .docx files; in a Word draft, the line of a
 finding is the paragraph number and the column counts characters in that paragraph.
 
 Exit codes: 0 nothing failed; 1 an error-severity finding, or more warnings than
---max-warnings; 2 a usage, configuration or pack problem. pack test exits 1
-when an example fails; pack validate exits 2 when the file has problems.
+--max-warnings, or (with --frozen-lock) packs that differ from the lock; 2 a
+usage, configuration or pack problem. pack test exits 1 when an example fails;
+pack validate exits 2 when the file has problems; pack lock --check exits 1
+when the packs differ from the lock, and pack lock exits 2 when it cannot write it.
 `;
 
 function parse(argv: string[]) {
@@ -71,6 +75,8 @@ function parse(argv: string[]) {
       output: { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      'frozen-lock': { type: 'boolean', default: false },
       explain: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -106,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain });
-    if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config });
+    if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config, check: values.check });
     if (command === 'init') return runInit(paths[0]);
     const maxWarnings = warningLimit(values['max-warnings']);
     if (command === 'audit') {
@@ -131,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, audit, rules, pack or init (see --help)`);
     const format = (values.format ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
-    return await runCheck({ paths, packs: values.pack ?? [], config: values.config, format, output: values.output, maxWarnings, quiet: values.quiet ?? false, version: packageJson.version });
+    return await runCheck({ paths, packs: values.pack ?? [], config: values.config, format, output: values.output, maxWarnings, quiet: values.quiet ?? false, frozenLock: values['frozen-lock'], version: packageJson.version });
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`assessment-lint: configuration problem:\n${error.message}\n`);
@@ -145,8 +151,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Ends the run quietly when whatever reads standard output stops reading (`rules --explain X | head -1`): nothing is left to tell it. */
+function exitQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
 if (isLintWorker()) runLintWorker();
 else if (require.main === module) {
+  exitQuietlyWhenOutputCloses();
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: Error) => {

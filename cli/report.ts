@@ -12,6 +12,8 @@ export interface PositionedMessage extends LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The flagged words, for kinds that flag words (a phrase, wording in the wrong section), when short and on one line. */
+  quote?: string;
 }
 
 /** What the CLI found in one file: messages, suppressed messages, or why the file was skipped. */
@@ -67,6 +69,19 @@ export function positionMessage(message: LintMessage, lines: LineIndex, paragrap
 export function lineAndColumn(lines: LineIndex, offset: number, paragraphs?: ParagraphMap): { line: number; column: number } {
   const position = lines.positionAt(offset);
   return paragraphs ? paragraphs.at(position.line, position.character) : { line: position.line + 1, column: position.character + 1 };
+}
+
+/** The rule kinds whose messages point at words in the draft, which terminal output quotes. */
+const QUOTED_KINDS: ReadonlySet<string> = new Set(['flag-phrase', 'forbid-in-section']);
+
+/** The longest flagged text that is quoted; longer spans are a passage, not words. */
+const MAX_QUOTE_LENGTH = 80;
+
+/** The words a message flags, when its kind flags words and they are short and on one line. */
+export function flaggedWords(message: LintMessage, text: string): string | undefined {
+  if (!QUOTED_KINDS.has(message.kind) || message.end - message.start > MAX_QUOTE_LENGTH) return undefined;
+  const words = text.slice(message.start, message.end);
+  return words.includes('\n') || words.trim() === '' ? undefined : words;
 }
 
 /** A path relative to the working folder with forward slashes, for reports. */

@@ -28,7 +28,7 @@ interface Breakage {
 }
 
 const BREAKAGES: Breakage[] = [
-  { name: 'a YAML syntax error', files: { 'team/pack.yaml': GOOD_PACK.replace('    message:', '   message:') }, expected: /team\/pack\.yaml:9:\d+: .*fix the YAML syntax here/ },
+  { name: 'a YAML syntax error', files: { 'team/pack.yaml': GOOD_PACK.replace('    message:', '   message:') }, expected: /team\/pack\.yaml:9:\d+: `message: .*` is not lined up with the keys above it/ },
   { name: 'an unknown kind', files: { 'team/pack.yaml': GOOD_PACK.replace('kind: flag-phrase', 'kind: flag-phrases') }, expected: /team\/pack\.yaml:8:11: unknown kind 'flag-phrases'/ },
   { name: 'an unknown rule id in the configuration', files: { [CONFIG]: `${GOOD_CONFIG}rules:\n  person-frist: error\n` }, expected: /\.assessment-lint\.yaml:3:3: 'person-frist' is not a rule/ },
   { name: 'an option of the wrong type', files: { 'team/pack.yaml': GOOD_PACK.replace('phrases: service-user', 'phrases: [3]') }, expected: /team\/pack\.yaml:11:\d+: .*phrases/ },

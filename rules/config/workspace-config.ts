@@ -9,6 +9,7 @@ import { lockWarnings, LOCK_FILE_NAME, type ConfigWarning } from '../packs/lock.
 import { isPackageName, loadPackChain, resolvePackReference } from '../packs/resolve.js';
 import { checkPin, pinRangeProblem, splitPin } from '../packs/versions.js';
 import { SeveritySchema } from '../packs/schema.js';
+import { didYouMean } from '../packs/schema-messages.js';
 import { SUPPRESSION_RULE } from '../core/engine.js';
 import { readTextFile, UnreadableFileError } from '../io/read-regular-file.js';
 import { nestingMessage, nestingTooDeep } from '../packs/nesting-guard.js';
@@ -161,7 +162,7 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
   const pack = compilePacks(layers);
   if (read) checkRuleIds(read.source, config, pack);
   // The lock covers the configuration's own packs, not ones the command line or editor settings add.
-  const warnings = file ? lockWarnings(extra.length > 0 ? layers.slice(0, configLayers) : layers, folder) : [];
+  const warnings = file ? (extra.length > 0 ? lockWarnings(layers.slice(0, configLayers), folder) : lockWarnings(layers, folder, pack)) : [];
   return { file, folder, config, pack, layers, warnings };
 }
 
@@ -172,7 +173,7 @@ function checkRuleIds(source: PositionedFile, config: ConfigFile, pack: Compiled
     for (const id of Object.keys(rules ?? {})) {
       if (!known.has(id)) {
         const at = source.positionOf([...base, id], true);
-        problems.push({ file: source.file, ...at, ruleId: id, message: `'${id}' is not a rule in the active packs; run 'assessment-lint rules' to list rule ids` });
+        problems.push({ file: source.file, ...at, ruleId: id, message: `'${id}' is not a rule in the active packs; run 'assessment-lint rules' to list rule ids.${didYouMean(id, known)}` });
       }
     }
   };

@@ -9,6 +9,7 @@ import { RULE_KINDS } from '../kinds/index.js';
 import { collect, CORE_PACK, type LoadedPack } from './load-pack.js';
 import { installRoot } from './install-root.js';
 import { ConfigurationError, type Problem } from './problems.js';
+import { didYouMean } from './schema-messages.js';
 import type { ConceptEntry, RuleFields } from './schema.js';
 
 /** A dated severity step of a staged rule. */
@@ -168,7 +169,7 @@ function compileRule(id: string, draft: DraftRule, concepts: Map<string, Concept
   const before = problems.length;
   if (!kind) {
     const at = layer.source.positionOf(['rules', id, 'kind']);
-    problems.push({ file: layer.file, ...at, ruleId: id, message: `unknown kind '${kindName}'; use one of ${Object.keys(RULE_KINDS).join(', ')}` });
+    problems.push({ file: layer.file, ...at, ruleId: id, message: `unknown kind '${kindName}'; use one of ${Object.keys(RULE_KINDS).join(', ')}.${didYouMean(kindName, Object.keys(RULE_KINDS))}` });
     return undefined;
   }
   const options = fields.options ?? {};

@@ -10,6 +10,7 @@ import { policyProblems } from './pack-policy.js';
 import { isRegexField, regexFieldMessage } from './regex-guard.js';
 import { nestingMessage, nestingTooDeep } from './nesting-guard.js';
 import { readTextFile, UnreadableFileError } from '../io/read-regular-file.js';
+import { schemaErrorMessage } from './schema-messages.js';
 
 /** The name by which configurations refer to the built-in pack. */
 export const CORE_PACK = 'core';
@@ -118,24 +119,11 @@ export function collect(source: PositionedFile, schema: TSchema, value: unknown,
   for (const error of Value.Errors(schema, value)) {
     const segments = [...base, ...pointerPath(error.path)];
     const ruleId = segments[0] === 'rules' ? segments[1] : undefined;
-    const unexpected = error.message === 'Unexpected property';
-    const where = segments.join('.') || 'the pack';
-    const field = segments[segments.length - 1];
-    const custom = (error.schema as { patternErrorMessage?: string }).patternErrorMessage;
-    const message = unexpected
-      ? isRegexField(field)
-        ? regexFieldMessage(field)
-        : `'${field}' is not a field here; check its spelling or indentation (in ${where.split('.').slice(0, -1).join('.') || 'the pack'})`
-      : custom && error.type === ValueErrorType.StringPattern
-        ? `${where}: '${String(error.value)}' ${custom}`
-        : `${where}: ${error.message.toLowerCase()}${describe(error.schema)}`;
+    const unexpected = error.type === ValueErrorType.ObjectAdditionalProperties;
+    const message = schemaErrorMessage(error, segments);
     const at = source.positionOf(segments, unexpected);
     if (!problems.some((known) => known.line === at.line && known.column === at.column)) {
       problems.push({ file: source.file, line: at.line, column: at.column, message, ruleId });
     }
   }
-}
-
-function describe(schema: { description?: string }): string {
-  return schema.description ? ` (${schema.description})` : '';
 }

@@ -1,4 +1,5 @@
 import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { describeYamlError } from './yaml-problems.js';
 
 /** The most alias expansions a pack or configuration may make before it is refused. */
 const MAX_ALIAS_COUNT = 100;
@@ -59,11 +60,16 @@ export class PositionedFile {
     return this.parsed;
   }
 
+  /** One problem per mistake: the first error on a line explains it; the rest on that line, and unexpected text after it, follow from it. */
   private collectSyntaxProblems(): void {
+    const lines = new Set<number>();
     for (const error of [...this.document.errors, ...this.document.warnings]) {
-      const at = this.lineCounter.linePos(error.pos[0]);
-      const message = error.message.split('\n')[0];
-      this.problems.push({ file: this.file, line: at.line, column: at.col, message: `${message}; fix the YAML syntax here` });
+      const mistake = describeYamlError(error, this.document, this.text, this.lineCounter);
+      const at = this.lineCounter.linePos(mistake.offset);
+      // Unexpected text after an earlier mistake is that mistake's consequence, not another one.
+      if (lines.has(at.line) || lines.has(this.lineCounter.linePos(error.pos[0]).line) || (error.code === 'UNEXPECTED_TOKEN' && lines.size > 0)) continue;
+      lines.add(at.line).add(this.lineCounter.linePos(error.pos[0]).line);
+      this.problems.push({ file: this.file, line: at.line, column: at.col, message: mistake.message });
     }
   }
 

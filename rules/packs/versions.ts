@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import semver from 'semver';
 import packageJson from '../../package.json';
-import { CORE_PACK, problemAt, type LoadedPack } from './load-pack.js';
+import { CORE_PACK, PACK_FILE_NAMES, problemAt, type LoadedPack } from './load-pack.js';
 import type { PositionedFile, Problem } from './problems.js';
 import { packageVersionOf } from './resolve.js';
 
@@ -61,4 +63,43 @@ export function engineProblems(source: PositionedFile, engine: unknown, engineVe
     return [{ file: source.file, ...at(), message: `this pack needs Assessment Lint ${engine}, but this is ${engineVersion}; update Assessment Lint, or use a version of the pack made for ${engineVersion}` }];
   }
   return [];
+}
+
+/** A pack whose npm package (package.json) and pack file give different versions. */
+export interface VersionMismatch {
+  packageFile: string;
+  packageVersion: string;
+  packFile: string;
+  packVersion: string;
+}
+
+/** The package.json nearest above a pack file, when it is the package that carries this pack (it names the pack, or the pack is its pack.yaml). */
+function packageManifestOf(packFile: string): { file: string; version?: unknown } | undefined {
+  for (let dir = path.dirname(packFile); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    let manifest: { version?: unknown; assessmentLint?: { pack?: unknown } } | undefined;
+    try {
+      manifest = JSON.parse(readFileSync(file, 'utf8')) as typeof manifest;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+    }
+    if (manifest) {
+      const declared = typeof manifest.assessmentLint?.pack === 'string' ? [manifest.assessmentLint.pack] : PACK_FILE_NAMES;
+      return declared.some((name) => path.resolve(dir, name) === packFile) ? { file, version: manifest.version } : undefined;
+    }
+    if (path.dirname(dir) === dir || path.basename(dir) === 'node_modules') return undefined;
+  }
+}
+
+/** The versions of an npm-packaged pack when its package.json and pack file disagree; undefined when they agree or there is no package. */
+export function versionMismatch(pack: LoadedPack): VersionMismatch | undefined {
+  if (pack.file === CORE_PACK) return undefined;
+  const manifest = packageManifestOf(pack.file);
+  if (!manifest || typeof manifest.version !== 'string' || manifest.version === pack.pack.version) return undefined;
+  return { packageFile: manifest.file, packageVersion: manifest.version, packFile: pack.file, packVersion: pack.pack.version };
+}
+
+/** A version mismatch in words, with files shown by `show` (relative paths, as the caller prints them). */
+export function describeVersionMismatch(mismatch: VersionMismatch, show: (file: string) => string = (file) => file): string {
+  return `${show(mismatch.packageFile)} gives version ${mismatch.packageVersion} but ${show(mismatch.packFile)} gives ${mismatch.packVersion}; pinning goes by the package's version and 'assessment-lint rules' shows the pack's, so give both the same version`;
 }
