@@ -22,9 +22,10 @@ function annotate(pair: Pair, origin: string): void {
  * it, and the severity it has today with what decided it.
  */
 export function explainRule(resolved: ResolvedConfig, id: string, today = new Date()): string {
-  const rule = resolved.pack.rules.find((candidate) => candidate.id === id);
+  const rules = [...resolved.pack.rules, ...resolved.pack.engineRules];
+  const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) {
-    const known = resolved.pack.rules.map((candidate) => candidate.id).join(', ');
+    const known = rules.map((candidate) => candidate.id).join(', ');
     throw new UsageError(`'${id}' is not a rule in the active packs; rules: ${known}`);
   }
   const definition = {

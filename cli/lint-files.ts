@@ -1,4 +1,4 @@
-import { effectiveSeverity, SUPPRESSION_RULE } from '../rules/core/engine.js';
+import { effectiveSeverity } from '../rules/core/engine.js';
 import { severitiesFor, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { Linter } from '../rules/linter.js';
 import { loadDraft } from '../rules/io/load-draft.js';
@@ -37,19 +37,26 @@ export async function lintFiles(job: LintJob, onFile?: () => void): Promise<Lint
     }
     const { document, result, config } = linter.lintText(draft.text, draft.format, file);
     for (const warning of config.warnings) warnings.add(warning.message);
-    for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
+    for (const rule of [...config.pack.rules, ...config.pack.engineRules]) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity });
     const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => positionMessage(message, document.lines, draft.paragraphs));
     const suppressed = result.suppressed.map((entry) => ({ ...entry, line: lineAndColumn(document.lines, entry.message.start, draft.paragraphs).line }));
+    const suppressions = result.suppressions.map((entry) => ({
+      line: lineAndColumn(document.lines, entry.span.start, draft.paragraphs).line,
+      ruleIds: entry.ruleIds,
+      reason: entry.reason ?? null,
+      status: entry.status,
+      silenced: entry.silenced,
+      silencedByRule: entry.silencedByRule,
+    }));
     const coverage = result.coverage.map(({ ruleId, status }) => ({ ruleId, status }));
-    reports.push({ file, relative, messages, suppressed, coverage, rulesRun: rulesRunOn(config, file) });
+    reports.push({ file, relative, messages, suppressed, suppressions, coverage, rulesRun: rulesRunOn(config, file) });
     onFile?.();
   }
   return { reports, rules: [...rules.values()], warnings: [...warnings] };
 }
 
-/** The ids of the rules not switched off for a file (pack stages and configuration overrides applied, as the linter does). */
+/** The ids of the rules not switched off for a file (pack stages and configuration overrides applied, as the linter does), the engine's own last. */
 function rulesRunOn(config: ResolvedConfig, file: string): string[] {
   const severities = severitiesFor(config, file);
-  const ids = config.pack.rules.filter((rule) => effectiveSeverity(rule, { severities }) !== 'off').map((rule) => rule.id);
-  return severities[SUPPRESSION_RULE] === 'off' ? ids : [...ids, SUPPRESSION_RULE];
+  return [...config.pack.rules, ...config.pack.engineRules].filter((rule) => effectiveSeverity(rule, { severities }) !== 'off').map((rule) => rule.id);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LintMessage } from '../rules/core/contracts.js';
 import type { CoverageStatus } from '../rules/core/contracts.js';
-import type { SuppressedMessage } from '../rules/core/engine.js';
+import type { SuppressedMessage, SuppressionStatus } from '../rules/core/engine.js';
 import type { LineIndex } from '../rules/core/line-index.js';
 import type { ParagraphMap } from '../rules/io/read-docx.js';
 
@@ -21,12 +21,24 @@ export interface FileReport {
   relative: string;
   messages: PositionedMessage[];
   suppressed: Array<SuppressedMessage & { line: number }>;
+  /** Every suppression comment (but `enable`) and what became of it; absent for a skipped file. */
+  suppressions?: SuppressionEntry[];
   /** Set when the file could not be linted (binary, unreadable, too large). */
   skipped?: string;
   /** Whether each coverage rule applied and was met (for the audit's "documents where it applies"). */
   coverage?: Array<{ ruleId: string; status: CoverageStatus }>;
   /** Ids of the rules that ran on the file (not switched off for it), including the engine's suppression check. */
   rulesRun?: string[];
+}
+
+/** One suppression comment as reports give it: one-based line (paragraph in a Word draft), the rules named, the reason, what became of it and how many findings it silenced (in all, and by rule). */
+export interface SuppressionEntry {
+  line: number;
+  ruleIds: string[];
+  reason: string | null;
+  status: SuppressionStatus;
+  silenced: number;
+  silencedByRule: Record<string, number>;
 }
 
 /** The rules that ran, for formats that describe them (SARIF). */

@@ -4,7 +4,7 @@ import { ChunkCache } from './core/chunk-cache.js';
 import { AssessmentDocument, planChunks } from './core/document.js';
 import { lint, lintSteps, type LintResult, type LintSettings } from './core/engine.js';
 import type { SeveritySetting } from './core/contracts.js';
-import { configStamp, findConfigFile, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
+import { configStamp, findConfigFile, reasonPolicyOf, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
 
 /** How a Linter finds its configuration. */
 export interface LinterOptions {
@@ -90,6 +90,7 @@ export class Linter {
     return {
       severities: { ...severitiesFor(config, filePath), ...(this.options.severities ?? {}) },
       today: this.options.today,
+      suppressions: reasonPolicyOf(config),
     };
   }
 }

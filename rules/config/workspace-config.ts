@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import picomatch from 'picomatch';
 import type { SeveritySetting } from '../core/contracts.js';
+import type { ReasonPolicy } from '../core/engine-rules.js';
 import { compilePacks, type CompiledPack } from '../packs/compile.js';
 import { collect, CORE_PACK, problemAt, type LoadedPack } from '../packs/load-pack.js';
 import { ConfigurationError, PositionedFile, type Problem } from '../packs/problems.js';
@@ -10,7 +11,6 @@ import { lockWarnings, LOCK_FILE_NAME, type ConfigWarning } from '../packs/lock.
 import { isPackageName, loadPackChain, resolvePackReference } from '../packs/resolve.js';
 import { checkPin, pinRangeProblem, splitPin } from '../packs/versions.js';
 import { SeveritySchema } from '../packs/schema.js';
-import { SUPPRESSION_RULE } from '../core/engine.js';
 
 /** The names a workspace configuration file may have, in the order they are looked for. */
 export const CONFIG_FILE_NAMES = ['.assessment-lint.yaml', '.assessment-lint.yml', '.assessment-lint.json'];
@@ -23,6 +23,16 @@ export const ConfigSchema = Type.Object(
     $schema: Type.Optional(Type.String()),
     packs: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Packs to use, later ones overriding earlier: core, a path to a pack file or folder, or an npm package name, optionally pinned to a version range (@kent-pdu/assessment-pack@^2.1.0).' })),
     rules: Type.Optional(RuleSeverities),
+    suppressions: Type.Optional(
+      Type.Object(
+        {
+          requireReason: Type.Optional(Type.Boolean({ description: 'When false, a suppression comment without a reason still silences its finding (default: true).' })),
+          reasonWords: Type.Optional(Type.Integer({ minimum: 0, description: 'Fewest words a suppression reason may have (default: 3).' })),
+          reasonLetters: Type.Optional(Type.Integer({ minimum: 0, description: 'Fewest letters or digits a suppression reason may have (default: 10).' })),
+        },
+        { additionalProperties: false, description: 'What a suppression comment must give for it to count. See docs/rules/suppression-reason.md.' },
+      ),
+    ),
     overrides: Type.Optional(
       Type.Array(
         Type.Object(
@@ -137,7 +147,7 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
 }
 
 function checkRuleIds(source: PositionedFile, config: ConfigFile, pack: CompiledPack): void {
-  const known = new Set([...pack.rules.map((rule) => rule.id), SUPPRESSION_RULE]);
+  const known = new Set([...pack.rules, ...pack.engineRules].map((rule) => rule.id));
   const problems: Problem[] = [];
   const check = (rules: Record<string, unknown> | undefined, base: Array<string | number>) => {
     for (const id of Object.keys(rules ?? {})) {
@@ -163,6 +173,12 @@ export function severitiesFor(resolved: ResolvedConfig, filePath: string | undef
     }
   }
   return severities;
+}
+
+/** The reason policy a configuration sets for suppression comments (unset fields keep the engine's defaults). */
+export function reasonPolicyOf(resolved: ResolvedConfig): Partial<ReasonPolicy> {
+  const set = resolved.config.suppressions ?? {};
+  return { requireReason: set.requireReason, words: set.reasonWords, letters: set.reasonLetters };
 }
 
 /** Modification times of a configuration and its pack files, to tell when a cached compile is stale. */
