@@ -1,4 +1,4 @@
-import type { AuditSummary, DocumentRow, RuleRow } from './summarise.js';
+import { describeSuppression, type AuditSummary, type DocumentRow, type RuleRow } from './summarise.js';
 
 /** The CSV columns; each row fills the ones its record type uses. */
 export const CSV_COLUMNS = [
@@ -63,7 +63,12 @@ function documentRecord(row: DocumentRow): Row {
     findings: row.skipped ? null : row.findings,
     gaps: row.skipped ? null : row.gaps.length,
     gap_rules: row.gaps.join('; '),
-    suppressions: row.suppressions.map((entry) => `${entry.ruleId} (line ${entry.line}): ${entry.reason ?? '(no reason)'}`).join('; '),
+    suppressions: row.suppressions
+      .map((entry) => {
+        const { rule, reason, outcome } = describeSuppression(entry);
+        return `${rule} (line ${entry.line}): ${reason ?? '(no reason)'} [${outcome}]`;
+      })
+      .join('; '),
     skipped: row.skipped ?? null,
     snippets: row.snippets?.map((snippet) => `${snippet.ruleId} (line ${snippet.line}): ${snippet.text}`).join('; ') ?? null,
   };
