@@ -63,7 +63,6 @@ const REASON_SEPARATOR = /\s--\s?/;
 const LEADING_SEPARATOR = /--\s?/;
 const ID_SEPARATOR = /[\s,]+/;
 const WHITESPACE = /\s+/;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTERS_OR_DIGITS = /[\p{L}\p{N}]/gu;
 
 /** Reads the inside of `<!-- ... -->` or `[ ... ]` when a whole line is one suppression comment. */
@@ -115,20 +114,37 @@ export function findDirectives(text: string, lines: LineIndex): Directive[] {
 export function reasonProblem(reason: string | undefined, policy: ReasonPolicy): 'no-reason' | 'short-reason' | undefined {
   if (!policy.requireReason) return undefined;
   if (!reason) return 'no-reason';
-  const words = reason.split(WHITESPACE).filter((word) => LETTER_OR_DIGIT.test(word)).length;
-  const letters = reason.match(LETTERS_OR_DIGITS)?.length ?? 0;
+  let words = 0;
+  let letters = 0;
+  for (const word of reason.split(WHITESPACE)) {
+    const count = word.match(LETTERS_OR_DIGITS)?.length ?? 0;
+    if (count > 0) words++;
+    letters += count;
+  }
   return words < policy.words || letters < policy.letters ? 'short-reason' : undefined;
 }
 
-/** The line a `disable-next-line` comment covers: the next line that is neither blank nor another suppression comment. */
-function nextContentLine(from: number, text: string, lines: LineIndex): number {
+/**
+ * The line a `disable-next-line` comment covers: the next line that is neither
+ * blank nor another suppression comment. `skipped` remembers, for each line
+ * passed over, where its scan ended, so stacked comments are read once.
+ */
+function nextContentLine(from: number, text: string, lines: LineIndex, skipped: Map<number, number>): number {
   const last = lines.lineCount - 1;
   let target = from + 1;
+  const passed: number[] = [];
   while (target < last) {
+    const known = skipped.get(target);
+    if (known !== undefined) {
+      target = known;
+      break;
+    }
     const content = text.slice(lines.lineStart(target), lines.lineEnd(target));
     if (content.trim() !== '' && !isDirectiveLine(content)) break;
+    passed.push(target);
     target++;
   }
+  for (const line of passed) skipped.set(line, target);
   return Math.min(target, Math.max(last, 0));
 }
 
@@ -140,6 +156,7 @@ function nextContentLine(from: number, text: string, lines: LineIndex): number {
 export function planSuppressions(directives: Directive[], text: string, lines: LineIndex, knownIds: ReadonlySet<string>, policy: ReasonPolicy): { planned: PlannedSuppression[]; enableProblems: EnableProblem[] } {
   const planned: PlannedSuppression[] = [];
   const enableProblems: EnableProblem[] = [];
+  const skipped = new Map<number, number>();
   const open = new Set<PlannedSuppression>();
   const openById = new Map<string, Set<PlannedSuppression>>();
   const close = (entry: PlannedSuppression, line: number) => {
@@ -167,7 +184,7 @@ export function planSuppressions(directives: Directive[], text: string, lines: L
       silenced: 0,
       silencedByRule: {},
     };
-    const target = directive.verb === 'disable-next-line' ? nextContentLine(directive.line, text, lines) : directive.line;
+    const target = directive.verb === 'disable-next-line' ? nextContentLine(directive.line, text, lines, skipped) : directive.line;
     const entry: PlannedSuppression = { record, firstLine: target, lastLine: target, problem, unknownIds };
     planned.push(entry);
     if (directive.verb === 'disable') {
