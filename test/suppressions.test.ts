@@ -478,6 +478,10 @@ rules:
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /^suppression-reason +engine +error /m);
       assert.match(run.stdout, /^unused-suppression +engine +info /m);
+      const explained = await runCli(['rules', '--explain', 'unused-suppression'], folder.root);
+      assert.equal(explained.code, 0, explained.stderr);
+      assert.match(explained.stdout, /^Severity today: info \(set under rules: in .*\.assessment-lint\.yaml\)$/m);
+      assert.match(explained.stdout, /^kind: engine # from the engine$/m);
     });
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { SeveritySetting } from '../core/contracts.js';
+import { ENGINE_ORIGIN } from '../packs/engine-rules.js';
 import type { ResolvedConfig } from './workspace-config.js';
 
 /** The severity one rule has for a draft, and the setting it comes from. */
@@ -35,7 +36,7 @@ export function explainSeverities(
     const stage = rule.stages.filter((step) => step.date <= day).pop();
     const origin = rule.origins.severity ?? rule.pack;
     if (stage) explain(rule.id, stage.severity, `staged in pack ${origin} from ${stage.date}`);
-    else if (rule.kind.name === 'engine' && !rule.origins.severity) explain(rule.id, rule.severity, 'the engine default (it checks suppression comments)');
+    else if (rule.origins.severity === ENGINE_ORIGIN) explain(rule.id, rule.severity, 'the engine default (it checks suppression comments)');
     else explain(rule.id, rule.severity, `the default of pack ${origin}`);
   }
   return reasons;

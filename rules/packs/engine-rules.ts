@@ -11,6 +11,11 @@ import type { RuleFields } from './schema.js';
 /** The fields a pack may set on one of the engine's rules. */
 const SETTABLE: ReadonlySet<string> = new Set(['severity', 'from']);
 
+/** The origin of an engine rule's field that no pack sets (for `rules --explain`). */
+export const ENGINE_ORIGIN = `the ${ENGINE_PACK}`;
+
+const ENGINE_ORIGINS: Readonly<Record<string, string>> = Object.fromEntries(['kind', 'severity', 'message', 'docs', 'options', 'examples'].map((field) => [field, ENGINE_ORIGIN]));
+
 /** What the layers of a chain set on the engine's rules, gathered as they are read. */
 export interface EngineRuleSettings {
   severity: Map<string, SeveritySetting>;
@@ -56,6 +61,6 @@ export function compileEngineRules(settings: EngineRuleSettings): CompiledRule[]
     pack: ENGINE_PACK,
     examples: { warn: [], pass: [] },
     stages: settings.stages.get(id) ?? [],
-    origins: settings.origins.get(id) ?? {},
+    origins: { ...ENGINE_ORIGINS, ...settings.origins.get(id) },
   }));
 }
