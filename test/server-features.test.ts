@@ -29,6 +29,11 @@ function workspace(): TempFolder {
   return new TempFolder({ '.assessment-lint.yaml': 'packs: [core, ./team-pack.yaml]\n', 'team-pack.yaml': TEAM_PACK, 'report.md': DRAFT, 'report.txt': DRAFT.replace(/^#+ /gm, '') });
 }
 
+/** The offset of a line and character in a text with LF line breaks. */
+function lineOffset(text: string, at: { line: number; character: number }): number {
+  return text.split('\n').slice(0, at.line).reduce((sum, line) => sum + line.length + 1, 0) + at.character;
+}
+
 function byCode(published: PublishDiagnosticsParams | undefined, code: string): Diagnostic[] {
   return (published?.diagnostics ?? []).filter((diagnostic) => diagnostic.code === code);
 }
@@ -138,6 +143,28 @@ describe('language server: hover, code actions, symbols and coverage', () => {
     assert.equal(byCode(opened, 'person-first').filter((diagnostic) => diagnostic.range.start.line === first.range.start.line).length, 2);
     assert.deepEqual(byCode(relinted, 'person-first'), [], 'both uses on that line are silenced');
     assert.deepEqual(byCode(relinted, 'unused-suppression'), []);
+  });
+
+  it('places the suppression after a section heading that ends the draft, and at the top of a draft with no sections', async () => {
+    const cases = [
+      { name: 'heading-last.md', text: '# Pre-sentence report\n\n## Offence analysis\n\nHe hit the man.\n\n## Offender assessment', at: { line: 6, character: '## Offender assessment'.length }, newText: '\n<!-- assessment-lint-disable-next-line alcohol -- assessed in the attached OASys -->' },
+      { name: 'no-sections.md', text: 'He hit the man.\n\nHe lives alone.\n', at: { line: 0, character: 0 }, newText: '<!-- assessment-lint-disable-next-line alcohol -- assessed in the attached OASys -->\n' },
+    ];
+    for (const { name, text, at, newText } of cases) {
+      const other = fileUri(folder.path(name));
+      const [alcohol] = byCode(await session.open(other, text), 'alcohol');
+      assert.ok(alcohol, `alcohol fires in ${name}`);
+      const offered = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: alcohol.range, context: { diagnostics: [alcohol] } });
+      const suppress = offered.find((action) => action.title === 'Suppress alcohol here with a reason…')!;
+      const edit = (suppress.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as SnippetTextEdit;
+      assert.deepEqual(edit.range.start, at, name);
+      const since = session.mark();
+      const version = await session.applyWorkspaceEdit(other, suppress.edit!, (snippet) => snippet.replace('${1:reason}', 'assessed in the attached OASys'));
+      assert.equal(session.text(other), text.slice(0, lineOffset(text, at)) + newText + text.slice(lineOffset(text, at)), name);
+      const relinted = await session.diagnostics(other, (params) => params.version === version, since);
+      assert.deepEqual(byCode(relinted, 'alcohol'), [], name);
+      assert.deepEqual(byCode(relinted, 'unused-suppression'), [], name);
+    }
   });
 
   it('does not offer to suppress the suppression checks themselves', async () => {
