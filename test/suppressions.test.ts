@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE, type LintSettings } from '../rules/core/engine.js';
 import { DEFAULT_REASON_POLICY } from '../rules/core/engine-rules.js';
+import { Linter } from '../rules/linter.js';
+import { partialDiagnostics } from '../server/partial-report.js';
 import { LineIndex } from '../rules/core/line-index.js';
 import { findDirectives, parseDirective, reasonProblem } from '../rules/core/suppressions.js';
 import { compileYaml, configurationProblems, lintSnippet, runCli, TempFolder, textOf, type Linted } from './helpers.js';
@@ -423,6 +425,35 @@ rules:
       assert.equal(problems.length, 1);
       assert.match(problems[0].message, /'suppression-reason' is checked by the engine itself: a pack may set only its severity \(and from:\), not kind, message/);
       assert.deepEqual([problems[0].line, problems[0].column], [5, 5]);
+    });
+  });
+
+  describe('findings of a draft read only in part (a very large draft in the editor)', () => {
+    it('leave out unused and unclosed verdicts, which need the whole draft, and keep the rest', () => {
+      const text = [
+        `<!-- assessment-lint-disable uncritical-language -- ${REASON} -->`,
+        '',
+        'He lives alone.',
+        '',
+        '<!-- assessment-lint-disable-next-line uncritical-language -->',
+        'He works nights.',
+        '',
+        `<!-- assessment-lint-disable-next-line uncritical-language -- ${REASON} -->`,
+        'He has a dog.',
+        '',
+        PHRASE,
+        '',
+        '<!-- assessment-lint-enable uncritical-language -->',
+      ].join('\n');
+      const linter = new Linter();
+      const config = linter.configFor(undefined);
+      const start = text.slice(0, text.indexOf(PHRASE));
+      const partial = linter.lintWith(config, start, 'markdown');
+      assert.deepEqual(partial.result.suppressions.map((entry) => entry.status), ['unclosed', 'no-reason', 'unused']);
+      const shown = partialDiagnostics(partial, { uri: 'file:///draft.md', version: 1, format: 'markdown' }).map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.code}`);
+      assert.deepEqual(shown, [`5:${SUPPRESSION_RULE}`]);
+      const whole = linter.lintWith(config, text, 'markdown');
+      assert.deepEqual(whole.result.suppressions.map((entry) => entry.status), ['effective', 'no-reason', 'unused']);
     });
   });
 
