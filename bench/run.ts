@@ -7,6 +7,7 @@ import { measureEdits, measureFloorAndLint } from './measure-core.js';
 import { measureMemory, measureReady, measureRoundTrip } from './measure-lsp.js';
 import { measureTextlint } from './measure-peer.js';
 import { measureHostile, type HostileResults } from './measure-hostile.js';
+import { measureSuppressions, type SuppressionTimes } from './measure-suppressions.js';
 
 /** The targets from the performance issue, checked by this benchmark (not by unit tests). */
 const TARGETS = {
@@ -22,7 +23,11 @@ const TARGETS = {
   readyMs: 300,
   hostileCliMs: 1_000,
   hostileWaitMs: 100,
+  suppressionsToComments: 1.5,
 };
+
+/** How many suppression comments the suppression case adds to a 10,000-word draft. */
+const SUPPRESSION_COMMENTS = 10_000;
 
 const SIZES = [2_000, 10_000, 50_000];
 const root = path.resolve(__dirname, '..');
@@ -65,7 +70,22 @@ function describeCli(cli: CliThroughput): string {
   return `CLI: ${cli.perSecond.toFixed(0)} drafts of 2,000 words per second (${cli.seconds.toFixed(1)} s in all); the lint in this process, one core: ${cli.inProcessPerSecond.toFixed(0)} per second; CLI / (${cli.cores} cores × in-process) = ${cli.shareOfLimit.toFixed(2)}${pinned}; CPU per draft, all threads: CLI ${cli.cpuPerDraft.cli.toFixed(1)} ms, in-process ${cli.cpuPerDraft.inProcess.toFixed(1)} ms (${cli.cpuPerDraft.ratio.toFixed(2)}×); load average ${loadavg()[0].toFixed(1)} on ${cli.cores} cores`;
 }
 
+/** One line on the suppression case: times and ratios. */
+function describeSuppressions(result: SuppressionTimes): string {
+  return (
+    `10,000-word draft with ${SUPPRESSION_COMMENTS.toLocaleString('en-GB')} suppressions (${result.lines.toLocaleString('en-GB')} comment lines): ${result.suppressed.toFixed(1)} ms; ` +
+    `${(result.suppressed / result.plain).toFixed(2)}x the draft without them (${result.plain.toFixed(1)} ms), ` +
+    `${(result.suppressed / result.comments).toFixed(2)}x the draft with ordinary comments in their place (${result.comments.toFixed(1)} ms)`
+  );
+}
+
+/** `--suppressions`: only the suppression case. */
+function suppressionsOnly(): void {
+  console.log(describeSuppressions(measureSuppressions(generateDraft(10_000, 10_000), SUPPRESSION_COMMENTS, fast ? 3 : 9)));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--suppressions')) return suppressionsOnly();
   if (cliOnly) {
     console.log(describeCli(measureCliThroughput(path.join(root, 'dist', 'cli.js'), fast ? 200 : 1000, 2_000)));
     return;
@@ -81,6 +101,9 @@ async function main(): Promise<void> {
     rows.push({ words, floor, lint, lintToFloor: lint / floor, editMedian: edits.median, editP90: edits.p90, textlint, lintToTextlint: lint / textlint });
     console.error(`measured ${words} words`);
   }
+  const suppressions = measureSuppressions(generateDraft(10_000, 10_000), SUPPRESSION_COMMENTS, fast ? 3 : 9);
+  const suppressionRatio = suppressions.suppressed / suppressions.comments;
+  console.error('measured suppressions');
   const server = path.join(root, 'dist', 'server.js');
   const ready = await measureReady(server, generateDraft(500, 7), fast ? 3 : 7);
   const roundTrip = await measureRoundTrip(server, generateDraft(10_000, 10_000), fast ? 10 : 40);
@@ -94,6 +117,7 @@ async function main(): Promise<void> {
   for (const row of rows) {
     console.log(`${String(row.words).padStart(8)}  ${format(row.floor)}  ${format(row.lint)}  ${format(row.lintToFloor, 2)}x   ${format(row.editMedian, 2)}  ${format(row.editP90, 2)}  ${format(row.textlint)}  ${format(row.lintToTextlint, 2)}x`);
   }
+  console.log(`\n${describeSuppressions(suppressions)}`);
   console.log(`\nLanguage server: ready in ${ready.toFixed(0)} ms; didChange → publishDiagnostics at 10,000 words: median ${roundTrip.median.toFixed(1)} ms, p90 ${roundTrip.p90.toFixed(1)} ms`);
   console.log(`Language server memory with 20 open 10,000-word drafts: ${rss.toFixed(0)} MB RSS`);
   console.log(describeCli(cli));
@@ -110,10 +134,11 @@ async function main(): Promise<void> {
     [`server RSS ≤ ${TARGETS.rssMegabytes} MB with 20 open drafts`, rss <= TARGETS.rssMegabytes],
     [`server ready ≤ ${TARGETS.readyMs} ms`, ready <= TARGETS.readyMs],
     ...printHostile(hostile),
+    [`${SUPPRESSION_COMMENTS.toLocaleString('en-GB')} suppressions ≤ ${TARGETS.suppressionsToComments}× the lint of the same draft with ordinary comments in their place`, suppressionRatio <= TARGETS.suppressionsToComments],
   ];
   console.log('\nTargets:');
   for (const [name, met] of checks) console.log(`  ${met ? 'met    ' : 'MISSED '} ${name}`);
-  const results = { date: new Date().toISOString(), node: process.version, sizes: rows, ready, roundTrip, rssMegabytes: rss, cli, hostile, targets: Object.fromEntries(checks) };
+  const results = { date: new Date().toISOString(), node: process.version, sizes: rows, suppressions: { ...suppressions, ratio: suppressionRatio }, ready, roundTrip, rssMegabytes: rss, cli, hostile, targets: Object.fromEntries(checks) };
   writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\nWrote bench/results.json');
 }

@@ -1,6 +1,7 @@
 import { Document, isCollection, isMap, isScalar, type Node, type Pair } from 'yaml';
 import { effectiveSeverity } from '../rules/core/engine.js';
 import type { ResolvedConfig } from '../rules/config/workspace-config.js';
+import { ENGINE_ORIGIN } from '../rules/packs/engine-rules.js';
 import { CORE_PACK } from '../rules/packs/load-pack.js';
 import { displayPath } from './load-pack-argument.js';
 import { UsageError } from './usage-error.js';
@@ -23,9 +24,10 @@ function annotate(pair: Pair, origin: string): void {
  * it, and the severity it has today with what decided it.
  */
 export function explainRule(resolved: ResolvedConfig, id: string, today = new Date()): string {
-  const rule = resolved.pack.rules.find((candidate) => candidate.id === id);
+  const rules = [...resolved.pack.rules, ...resolved.pack.engineRules];
+  const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) {
-    const known = resolved.pack.rules.map((candidate) => candidate.id);
+    const known = rules.map((candidate) => candidate.id);
     throw new UsageError(`'${id}' is not a rule in the active packs.${didYouMean(id, known)} Rules: ${known.join(', ')}`);
   }
   const definition = {
@@ -53,7 +55,9 @@ export function explainRule(resolved: ResolvedConfig, id: string, today = new Da
     ? `set under rules: in ${displayPath(resolved.file ?? '')}`
     : rule.stages.some((stage) => stage.date <= today.toISOString().slice(0, 10))
       ? 'by its from: dates'
-      : 'by the pack';
+      : rule.origins.severity === ENGINE_ORIGIN
+        ? `by ${ENGINE_ORIGIN}`
+        : 'by the pack';
   const overrides = (resolved.config.overrides ?? []).filter((override) => id in override.rules).map((override) => [override.files].flat().join(', '));
   const lines = [
     `Rule ${id}: ${rule.kind.name} (${rule.kind.description})`,

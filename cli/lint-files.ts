@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { effectiveSeverity, SUPPRESSION_RULE } from '../rules/core/engine.js';
+import { effectiveSeverity } from '../rules/core/engine.js';
 import { headerFields, sectionKindsOf } from '../rules/core/header-fields.js';
 import { severitiesFor, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { Linter } from '../rules/linter.js';
@@ -64,15 +64,23 @@ export async function lintFiles(job: LintJob, onFile?: () => void, linter = new 
       configs.set(folder, known);
       const { document, result, config, failure } = linter.lintWith(known, draft.text, draft.format, file);
       for (const warning of config.warnings) warnings.add(warning.message);
-      for (const rule of config.pack.rules) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity, ...(rule.explanation ? { explanation: rule.explanation } : {}) });
+      for (const rule of [...config.pack.rules, ...config.pack.engineRules]) rules.set(rule.id, { id: rule.id, message: rule.message, docsUrl: rule.docsUrl, severity: rule.severity, ...(rule.explanation ? { explanation: rule.explanation } : {}) });
       if (failure) {
         reports.push({ file, relative, messages: [], suppressed: [], skipped: failure });
         continue;
       }
       const messages = result.messages.filter((message) => !job.quiet || message.severity === 'error').map((message) => ({ ...positionMessage(message, document.lines, draft.paragraphs), quote: flaggedWords(message, draft.text) }));
       const suppressed = result.suppressed.map((entry) => ({ ...entry, line: lineAndColumn(document.lines, entry.message.start, draft.paragraphs).line }));
+      const suppressions = result.suppressions.map((entry) => ({
+        line: lineAndColumn(document.lines, entry.span.start, draft.paragraphs).line,
+        ruleIds: entry.ruleIds,
+        reason: entry.reason ?? null,
+        status: entry.status,
+        silenced: entry.silenced,
+        silencedByRule: entry.silencedByRule,
+      }));
       const coverage = result.coverage.map(({ ruleId, status }) => ({ ruleId, status }));
-      const report: FileReport = { file, relative, messages, suppressed, coverage, rulesRun: rulesRunOn(config, file) };
+      const report: FileReport = { file, relative, messages, suppressed, suppressions, coverage, rulesRun: rulesRunOn(config, file) };
       if (job.describe) {
         report.header = headerFields(document);
         report.sectionKinds = sectionKindsOf(document);
@@ -106,9 +114,8 @@ function packProvenance(config: ResolvedConfig, cwd: string): PackProvenance[] {
   }));
 }
 
-/** The ids of the rules not switched off for a file (pack stages and configuration overrides applied, as the linter does). */
+/** The ids of the rules not switched off for a file (pack stages and configuration overrides applied, as the linter does), the engine's own last. */
 function rulesRunOn(config: ResolvedConfig, file: string): string[] {
   const severities = severitiesFor(config, file);
-  const ids = config.pack.rules.filter((rule) => effectiveSeverity(rule, { severities }) !== 'off').map((rule) => rule.id);
-  return severities[SUPPRESSION_RULE] === 'off' ? ids : [...ids, SUPPRESSION_RULE];
+  return [...config.pack.rules, ...config.pack.engineRules].filter((rule) => effectiveSeverity(rule, { severities }) !== 'off').map((rule) => rule.id);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LintMessage } from '../rules/core/contracts.js';
 import type { CoverageStatus } from '../rules/core/contracts.js';
-import type { SuppressedMessage } from '../rules/core/engine.js';
+import type { SuppressedMessage, SuppressionStatus } from '../rules/core/engine.js';
 import type { LineIndex } from '../rules/core/line-index.js';
 import type { HeaderField } from '../rules/core/header-fields.js';
 import type { ParagraphMap } from '../rules/io/read-docx.js';
@@ -24,6 +24,8 @@ export interface FileReport {
   relative: string;
   messages: PositionedMessage[];
   suppressed: Array<SuppressedMessage & { line: number }>;
+  /** Every suppression comment (but `enable`) and what became of it; absent for a skipped file. */
+  suppressions?: SuppressionEntry[];
   /** Set when the file could not be linted (binary, unreadable, too large). */
   skipped?: string;
   /** Whether each coverage rule applied and was met (for the audit's "documents where it applies"). */
@@ -34,6 +36,16 @@ export interface FileReport {
   header?: HeaderField[];
   /** The kinds of the draft's sections, read only when the job asks for them (audit). */
   sectionKinds?: string[];
+}
+
+/** One suppression comment as reports give it: one-based line (paragraph in a Word draft), the rules named, the reason, what became of it and how many findings it silenced (in all, and by rule). */
+export interface SuppressionEntry {
+  line: number;
+  ruleIds: string[];
+  reason: string | null;
+  status: SuppressionStatus;
+  silenced: number;
+  silencedByRule: Record<string, number>;
 }
 
 /** The rules that ran, for formats that describe them (SARIF). */

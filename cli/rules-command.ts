@@ -11,7 +11,7 @@ export function runRules(options: { packs: string[]; config?: string; explain?: 
     return 0;
   }
   const severities = resolved.config.rules ?? {};
-  const rows = resolved.pack.rules.map((rule) => [rule.id, rule.kind.name, severities[rule.id] ?? rule.severity, rule.message]);
+  const rows = [...resolved.pack.rules, ...resolved.pack.engineRules].map((rule) => [rule.id, rule.kind.name, severities[rule.id] ?? rule.severity, rule.message]);
   const idWidth = Math.max(...rows.map((row) => row[0].length));
   const kindWidth = Math.max(...rows.map((row) => row[1].length));
   const packs = resolved.pack.layers.map((layer) => `${layer.name}@${layer.version}`).join(', ');

@@ -6,7 +6,7 @@ import { lint, lintSteps, runToEnd, type LintResult, type LintSettings } from '.
 import type { Span } from './core/line-index.js';
 import { DRAFT_BUDGET_MS, failedResult, failureReason, stoppedResult } from './core/unchecked-draft.js';
 import type { SeveritySetting } from './core/contracts.js';
-import { configStamp, findConfigFile, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
+import { configStamp, findConfigFile, reasonPolicyOf, resolveConfig, severitiesFor, type ResolvedConfig } from './config/workspace-config.js';
 
 /** How a Linter finds its configuration. */
 export interface LinterOptions {
@@ -119,6 +119,7 @@ export class Linter {
     return {
       severities: { ...severitiesFor(config, filePath), ...(this.options.severities ?? {}) },
       today: this.options.today,
+      suppressions: reasonPolicyOf(config),
     };
   }
 }

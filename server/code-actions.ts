@@ -90,8 +90,10 @@ function suppressAction(diagnostic: Diagnostic, data: DiagnosticData, target: Ac
   const at = data.suppression;
   if (!at) return undefined;
   const words = `assessment-lint-disable-next-line ${data.ruleId} -- `;
-  const wrap = (inner: string) => (data.format === 'markdown' ? `${at.indent}<!-- ${inner} -->${at.eol}` : `${at.indent}[${inner}]${at.eol}`);
-  const range = { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } };
+  const comment = (inner: string) => (data.format === 'markdown' ? `${at.indent}<!-- ${inner} -->` : `${at.indent}[${inner}]`);
+  const wrap = (inner: string) => (at.lineBreakBefore ? `${at.eol}${comment(inner)}` : `${comment(inner)}${at.eol}`);
+  const position = { line: at.line, character: at.character ?? 0 };
+  const range = { start: position, end: position };
   const edit: TextEdit | SnippetTextEdit =
     support.snippets && support.documentChanges
       ? { range, snippet: { kind: 'snippet', value: wrap(`${words.replace(SNIPPET_SPECIAL, '\\$&')}\${1:${REASON_PLACEHOLDER}}`) } }

@@ -2,8 +2,6 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { DocumentFormat } from '../rules/core/chunks.js';
 import type { Fix, LintMessage, Severity } from '../rules/core/contracts.js';
 import type { AssessmentDocument } from '../rules/core/document.js';
-import { SUPPRESSION_RULE } from '../rules/core/engine.js';
-import { UNCHECKED_RULE } from '../rules/core/unchecked-draft.js';
 import type { LineIndex, Span } from '../rules/core/line-index.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type FixData, type SuppressionData } from './shared/protocol.js';
 
@@ -60,12 +58,18 @@ function fixData(fix: Fix | undefined, document: AssessmentDocument): FixData | 
   return { type: 'insert', position: document.lines.positionAt(fix.offset), text: paragraphInsertion(document.text, fix.offset, fix.text), sectionTitle: fix.sectionTitle };
 }
 
+/** Where the engine says a suppression comment for the message works: before the line it names, or after the last line when that is past the end. */
 function suppressionData(message: LintMessage, document: AssessmentDocument): SuppressionData | undefined {
-  // A suppression comment cannot silence problems with suppressions, nor the note that a draft was not (all) checked.
-  if (message.ruleId === SUPPRESSION_RULE || message.ruleId === UNCHECKED_RULE) return undefined;
-  const line = document.lines.positionAt(message.start).line;
-  const content = document.text.slice(document.lines.lineStart(line), document.lines.lineEnd(line));
-  return { line, indent: LEADING_WHITESPACE.exec(content)?.[0] ?? '', eol: lineBreakOf(document.text) };
+  if (message.suppressAt === undefined) return undefined;
+  const lines = document.lines;
+  const eol = lineBreakOf(document.text);
+  if (message.suppressAt >= lines.lineCount) {
+    const last = lines.lineCount - 1;
+    return { line: last, character: lines.lineEnd(last) - lines.lineStart(last), indent: '', eol, lineBreakBefore: true };
+  }
+  const line = message.suppressAt;
+  const content = document.text.slice(lines.lineStart(line), lines.lineEnd(line));
+  return { line, indent: LEADING_WHITESPACE.exec(content)?.[0] ?? '', eol };
 }
 
 /** The draft a message belongs to, as the editor knows it. */

@@ -12,7 +12,7 @@ function contains(range: Range, position: Position): boolean {
 export function hoverAt(report: LintReport, position: Position): Hover | null {
   const here = report.diagnostics.filter((diagnostic) => contains(diagnostic.range, position));
   if (here.length === 0 || !report.linted) return null;
-  const rules = report.linted.config.pack.rules;
+  const rules = [...report.linted.config.pack.rules, ...report.linted.config.pack.engineRules];
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const diagnostic of here) {

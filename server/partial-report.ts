@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DocumentFormat } from '../rules/core/chunks.js';
+import { SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE } from '../rules/core/engine-rules.js';
 import { MAX_DRAFT_BYTES } from '../rules/io/read-draft.js';
 import type { LintedDraft } from '../rules/linter.js';
 import { toDiagnostic } from './diagnostics.js';
@@ -10,12 +11,15 @@ const BYTES_PER_MB = 1024 * 1024;
 /**
  * The diagnostics worth showing from a lint of a draft's start alone: findings
  * about a place in the text (phrases, long sentences, suppressions), not the
- * verdicts of coverage rules, which need the whole draft.
+ * verdicts of coverage rules, nor unused or unclosed suppression comments,
+ * which need the whole draft.
  */
 export function partialDiagnostics(linted: LintedDraft, target: { uri: string; version: number; format: DocumentFormat }): Diagnostic[] {
-  const wholeDraft = new Set(linted.result.coverage.map((entry) => entry.ruleId));
+  const wholeDraft = new Set([...linted.result.coverage.map((entry) => entry.ruleId), UNUSED_SUPPRESSION_RULE]);
+  // A disable comment whose enable lies beyond the part read so far is not yet known to be unclosed.
+  const unclosedAt = new Set(linted.result.suppressions.filter((entry) => entry.status === 'unclosed').map((entry) => entry.span.start));
   return linted.result.messages
-    .filter((message) => !wholeDraft.has(message.ruleId))
+    .filter((message) => !wholeDraft.has(message.ruleId) && !(message.ruleId === SUPPRESSION_RULE && unclosedAt.has(message.start)))
     .map((message) => toDiagnostic(message, { ...target, document: linted.document }));
 }
 

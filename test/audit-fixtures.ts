@@ -50,13 +50,30 @@ export function tableOf(rows: string[][]): Table {
   return new Table({ rows: rows.map((cells) => new TableRow({ children: cells.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) });
 }
 
-/** The weak short-format example with a domestic abuse enquiry suppressed (a reason given) and a suppression without one. */
+/**
+ * The weak short-format example with a suppression of every kind: a domestic
+ * abuse enquiry suppressed with a reason (effective), risk reasoning without one
+ * (refused), alcohol from inside its section (effective), one above a line with
+ * nothing to silence (unused), one naming no rule, one naming an unknown rule,
+ * and a disable never closed.
+ */
 export function suppressedDraft(): string {
   const lines = readFileSync(path.join(REPO_ROOT, 'examples', 'short-format-weak.md'), 'utf8').split('\n');
-  const trigger = lines.findIndex((line) => line.startsWith('Mr Benson lives with his girlfriend'));
-  lines.splice(trigger, 0, '<!-- assessment-lint-disable-next-line domestic-abuse-enquiry -- police DA check requested 10/03, not returned by the court date -->');
-  const risk = lines.findIndex((line) => line.startsWith('## Assessment of risk of harm'));
-  lines.splice(risk, 0, '<!-- assessment-lint-disable-next-line risk-reasoning -->');
+  const before = (start: string, ...comments: string[]) => lines.splice(lines.findIndex((line) => line.startsWith(start)), 0, ...comments);
+  before('Mr Benson lives with his girlfriend', '<!-- assessment-lint-disable-next-line domestic-abuse-enquiry -- police DA check requested 10/03, not returned by the court date -->');
+  before('## Assessment of risk of harm', '<!-- assessment-lint-disable-next-line risk-reasoning -->');
+  before('He works as a warehouse operative', '<!-- assessment-lint-disable-next-line alcohol -- alcohol screening booked for his induction on 20/03 -->');
+  before('Mr Benson presented as polite', '<!-- assessment-lint-disable-next-line uncritical-language -- quoting his letter of apology -->');
+  before('I propose a community order', '<!-- assessment-lint-disable -- the proposal repeats his own words -->', '<!-- assessment-lint-enable -->');
+  before('He reports that his mental health', '<!-- assessment-lint-disable-next-line da-enquiry -- checks requested 12/03 by the author -->');
+  before('Sources of information:', '<!-- assessment-lint-disable previous-convictions -- PNC print not yet received from the police -->');
+  return lines.join('\n');
+}
+
+/** The strong example with a suppression without a reason above a line where its rule finds nothing. */
+export function unreasonedDraft(): string {
+  const lines = readFileSync(path.join(REPO_ROOT, 'examples', 'standard-report-strong.md'), 'utf8').split('\n');
+  lines.splice(lines.findIndex((line) => line.startsWith('## ')), 0, '<!-- assessment-lint-disable-next-line uncritical-language -->');
   return lines.join('\n');
 }
 
@@ -64,6 +81,7 @@ export function suppressedDraft(): string {
 export async function caseload(): Promise<TempFolder> {
   const folder = new TempFolder({
     'caseload/suppressed.md': suppressedDraft(),
+    'caseload/unreasoned.md': unreasonedDraft(),
     'caseload/binary.txt': new Uint8Array([0x50, 0x53, 0x52, 0x00, 0x01, 0x02]),
     'caseload/broken.docx': 'this is not a zip archive',
     'caseload/weak.docx': await docxOf(blocksOfExample('examples/short-format-weak.md').map(paragraphOf)),

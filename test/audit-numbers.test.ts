@@ -14,6 +14,12 @@ interface CheckReport {
   skipped?: string;
   messages: Array<{ ruleId: string; severity: string; line: number }>;
   suppressed: Array<{ ruleId: string; line: number; reason: string | null }>;
+  suppressions?: Array<{ line: number; ruleIds: string[]; reason: string | null; status: string; silenced: number }>;
+}
+
+/** True when a check report fails a rule: a finding of it, or a suppression of it refused for want of a reason. */
+function failsRule(report: CheckReport, ruleId: string): boolean {
+  return report.messages.some((message) => message.ruleId === ruleId) || (report.suppressions ?? []).some((entry) => entry.status === 'no-reason' && entry.ruleIds.includes(ruleId));
 }
 
 function parsed<T>(run: CliRun): T {
@@ -33,10 +39,15 @@ function assertAgrees(audit: AuditSummary, check: CheckReport[]): void {
     const row = audit.documents[index];
     assert.deepEqual([...row.gaps].sort(), [...new Set(report.messages.map((message) => message.ruleId))].sort(), `gaps of ${report.filePath}`);
     assert.equal(row.findings, report.messages.length, `findings of ${report.filePath}`);
-    assert.deepEqual(row.suppressions, report.suppressed, `suppressions of ${report.filePath}`);
+    const comments = (report.suppressions ?? []).map((entry) => {
+      const rows = row.suppressions.filter((candidate) => candidate.line === entry.line);
+      return { line: entry.line, ruleIds: rows.map((candidate) => candidate.ruleId).filter(Boolean), reason: rows[0]?.reason, status: rows[0]?.status, silenced: rows.reduce((sum, candidate) => sum + candidate.findings, 0) };
+    });
+    assert.deepEqual(comments, report.suppressions ?? [], `suppressions of ${report.filePath}`);
+    assert.equal(row.suppressions.reduce((sum, entry) => sum + entry.findings, 0), report.suppressed.length, `suppressed findings of ${report.filePath}`);
   }
   for (const rule of audit.rules) {
-    const failing = linted.filter((report) => report.messages.some((message) => message.ruleId === rule.id)).length;
+    const failing = linted.filter((report) => failsRule(report, rule.id)).length;
     assert.equal(rule.failing, failing, `${rule.id}: failing drafts`);
     assert.equal(rule.passing, rule.applicable - failing, `${rule.id}: passing drafts`);
     assert.equal(rule.findings, linted.flatMap((report) => report.messages).filter((message) => message.ruleId === rule.id).length, `${rule.id}: findings`);
@@ -94,11 +105,47 @@ describe('audit', function () {
     const da = audit.rules.find((rule) => rule.id === 'domestic-abuse-enquiry')!;
     assert.deepEqual(da.suppressions, [{ reason: 'police DA check requested 10/03, not returned by the court date', findings: 1 }]);
     assert.equal(da.passingBySuppression, 1);
-    const reasoning = audit.rules.find((rule) => rule.id === 'risk-reasoning')!;
-    assert.deepEqual(reasoning.suppressions, [{ reason: null, findings: 1 }]);
+    const alcohol = audit.rules.find((rule) => rule.id === 'alcohol')!;
+    assert.deepEqual(alcohol.suppressions, [{ reason: 'alcohol screening booked for his induction on 20/03', findings: 1 }], 'a topic finding suppressed from inside its section');
     const row = audit.documents.find((document) => document.file === 'caseload/suppressed.md')!;
-    assert.ok(row.gaps.includes('suppression-reason'), 'a suppression without a reason is itself a gap, as check reports it');
     assert.ok(!row.gaps.includes('domestic-abuse-enquiry'));
+    assert.ok(!row.gaps.includes('alcohol'));
+  });
+
+  it('lists every suppression of a draft with what became of it', () => {
+    const row = audit.documents.find((document) => document.file === 'caseload/suppressed.md')!;
+    assert.deepEqual(
+      row.suppressions.map((entry) => [entry.ruleId, entry.status, entry.findings, entry.reason === null]),
+      [
+        ['domestic-abuse-enquiry', 'effective', 1, false],
+        ['alcohol', 'effective', 1, false],
+        ['da-enquiry', 'unknown-rule', 0, false],
+        ['uncritical-language', 'unused', 0, false],
+        ['risk-reasoning', 'no-reason', 0, true],
+        [null, 'no-rule', 0, false],
+        ['previous-convictions', 'unclosed', 0, false],
+      ],
+    );
+    assert.deepEqual(row.suppressions.map((entry) => entry.line), [20, 23, 26, 29, 32, 41, 45]);
+    for (const gap of ['risk-reasoning', 'previous-convictions', 'suppression-reason', 'unused-suppression']) assert.ok(row.gaps.includes(gap), `${gap} is a gap of the draft`);
+    const linted = audit.documents.filter((document) => !document.skipped);
+    assert.equal(audit.totals.suppressions, linted.reduce((sum, document) => sum + new Set(document.suppressions.map((entry) => entry.line)).size, 0));
+    assert.equal(audit.totals.suppressions, 8);
+    assert.equal(audit.totals.unreasoned, 2);
+    assert.equal(audit.totals.suppressed, 2);
+  });
+
+  it('counts an unreasoned suppression as a failure of the rule it names, even where the rule found nothing', () => {
+    const reasoning = audit.rules.find((rule) => rule.id === 'risk-reasoning')!;
+    assert.deepEqual(reasoning.suppressions, [], 'nothing was silenced');
+    assert.equal(reasoning.unreasonedSuppressions, 1);
+    const uncritical = audit.rules.find((rule) => rule.id === 'uncritical-language')!;
+    const unreasoned = audit.documents.find((document) => document.file === 'caseload/unreasoned.md')!;
+    assert.ok(!check.find((report) => report.filePath === 'caseload/unreasoned.md')!.messages.some((message) => message.ruleId === 'uncritical-language'), 'check finds no uncritical language there');
+    assert.equal(uncritical.unreasonedSuppressions, 1);
+    assert.ok(unreasoned.suppressions.some((entry) => entry.ruleId === 'uncritical-language' && entry.status === 'no-reason'));
+    const failingByFinding = check.filter((report) => !report.skipped && report.messages.some((message) => message.ruleId === 'uncritical-language')).length;
+    assert.equal(uncritical.failing, failingByFinding + 1, 'the draft with the unreasoned suppression fails the rule');
   });
 
   it('puts the published figure and its source beside the rules it measures', () => {

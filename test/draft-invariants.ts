@@ -39,8 +39,15 @@ export function assertLintInvariants(text: string, linted: LintedDraft): void {
     for (const place of message.related ?? []) assertSpanInside(text, place.span, `${what}, related place`);
     if (message.fix?.type === 'replace') assertSpanInside(text, message.fix.span, `${what}, fix`);
     if (message.fix?.type === 'insert') assertSpanInside(text, { start: message.fix.offset, end: message.fix.offset }, `${what}, insertion`);
+    if (message.suppressAt !== undefined) assert.ok(message.suppressAt >= 0 && message.suppressAt <= lines.lineCount, `${what}: suppression line ${message.suppressAt} is outside the document`);
   }
   for (const entry of result.suppressed) assertSpanInside(text, entry.directive, 'suppression comment');
+  for (const entry of result.suppressions) {
+    assertSpanInside(text, entry.span, `suppression comment on line ${entry.line + 1}`);
+    assert.equal(entry.silenced, Object.values(entry.silencedByRule).reduce((sum, count) => sum + count, 0), `suppression comment on line ${entry.line + 1}: counts agree`);
+    assert.equal(entry.status === 'effective', entry.silenced > 0, `suppression comment on line ${entry.line + 1}: status ${entry.status} with ${entry.silenced} silenced`);
+  }
+  assert.equal(result.suppressions.reduce((sum, entry) => sum + entry.silenced, 0), result.suppressed.length, 'every silenced finding is credited to one comment');
   for (const entry of result.coverage) if (entry.evidence) assertSpanInside(text, entry.evidence, `${entry.ruleId} evidence`);
   for (const section of document.sections) {
     assertSpanInside(text, section, `section '${section.title}'`);

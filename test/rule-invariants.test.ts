@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LintMessage } from '../rules/core/contracts.js';
-import { SUPPRESSION_RULE } from '../rules/core/engine.js';
+import { ENGINE_RULE_IDS } from '../rules/core/engine-rules.js';
 import { readDraft } from '../rules/io/read-draft.js';
 import { corePack, lintSnippet, REPO_ROOT } from './helpers.js';
 
@@ -32,15 +32,16 @@ function assertInside(text: string, message: LintMessage, where: string): void {
 describe('rule invariants', () => {
   const pack = corePack();
 
-  it('every rule id is unique, kebab-case and distinct from the engine’s own rule', () => {
+  it('every rule id is unique, kebab-case and distinct from the engine’s own rules', () => {
     const ids = pack.rules.map((rule) => rule.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, RULE_ID);
-    assert.ok(!ids.includes(SUPPRESSION_RULE));
+    for (const id of ENGINE_RULE_IDS) assert.ok(!ids.includes(id));
+    assert.deepEqual(pack.engineRules.map((rule) => rule.id), [...ENGINE_RULE_IDS]);
   });
 
-  it('every rule, and the suppression rule, has a docs page docs/rules/<id>.md that starts with a heading', () => {
-    for (const id of [...pack.rules.map((rule) => rule.id), SUPPRESSION_RULE]) {
+  it('every rule, and each engine rule, has a docs page docs/rules/<id>.md that starts with a heading', () => {
+    for (const id of [...pack.rules.map((rule) => rule.id), ...ENGINE_RULE_IDS]) {
       const page = path.join(REPO_ROOT, 'docs', 'rules', `${id}.md`);
       assert.ok(existsSync(page), `docs/rules/${id}.md is missing`);
       assert.match(readFileSync(page, 'utf8'), /^# /, `docs/rules/${id}.md does not start with a heading`);
@@ -48,7 +49,7 @@ describe('rule invariants', () => {
   });
 
   it('every rule links to its own docs page', () => {
-    for (const rule of pack.rules) {
+    for (const rule of [...pack.rules, ...pack.engineRules]) {
       assert.ok(rule.docsUrl, `${rule.id} has no docs URL`);
       assert.equal(path.relative(REPO_ROOT, fileURLToPath(rule.docsUrl)), path.join('docs', 'rules', `${rule.id}.md`));
     }

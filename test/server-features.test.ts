@@ -29,6 +29,11 @@ function workspace(): TempFolder {
   return new TempFolder({ '.assessment-lint.yaml': 'packs: [core, ./team-pack.yaml]\n', 'team-pack.yaml': TEAM_PACK, 'report.md': DRAFT, 'report.txt': DRAFT.replace(/^#+ /gm, '') });
 }
 
+/** The offset of a line and character in a text with LF line breaks. */
+function lineOffset(text: string, at: { line: number; character: number }): number {
+  return text.split('\n').slice(0, at.line).reduce((sum, line) => sum + line.length + 1, 0) + at.character;
+}
+
 function byCode(published: PublishDiagnosticsParams | undefined, code: string): Diagnostic[] {
   return (published?.diagnostics ?? []).filter((diagnostic) => diagnostic.code === code);
 }
@@ -113,16 +118,66 @@ describe('language server: hover, code actions, symbols and coverage', () => {
     assert.match(session.text(uri), /He denies any illicit drug use\.\n\nAlcohol: \[[^\]]*\]\n\n## Sources of information/);
   });
 
-  it('suppresses a rule on the line before with a reason placeholder selected as a snippet', async () => {
+  it('suppresses a missing topic right below its section heading, with a reason placeholder selected as a snippet', async () => {
     const [alcohol] = byCode(opened, 'alcohol');
+    assert.equal(alcohol.range.start.line, 6, 'the finding sits on the Offender assessment heading');
     const suppress = (await actions([alcohol])).find((action) => action.title === 'Suppress alcohol here with a reason…');
     assert.ok(suppress);
     const edit = (suppress.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as SnippetTextEdit;
     assert.equal(edit.snippet.value, '<!-- assessment-lint-disable-next-line alcohol -- ${1:reason} -->\n');
-    assert.deepEqual(edit.range.start, { line: alcohol.range.start.line, character: 0 });
+    assert.deepEqual(edit.range.start, { line: 7, character: 0 }, 'right below the heading');
     const relinted = await applyAndRelint(suppress, (snippet) => snippet.replace('${1:reason}', 'alcohol is covered in the attached OASys'));
+    assert.equal(session.text(uri).split('\n')[7], '<!-- assessment-lint-disable-next-line alcohol -- alcohol is covered in the attached OASys -->');
     assert.deepEqual(byCode(relinted, 'alcohol'), []);
     assert.deepEqual(byCode(relinted, 'suppression-reason'), []);
+    assert.deepEqual(byCode(relinted, 'unused-suppression'), []);
+  });
+
+  it('suppresses a phrase finding on the line before it', async () => {
+    const [first] = byCode(opened, 'person-first');
+    const suppress = (await actions([first])).find((action) => action.title === 'Suppress person-first here with a reason…');
+    assert.ok(suppress);
+    const edit = (suppress.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as SnippetTextEdit;
+    assert.deepEqual(edit.range.start, { line: first.range.start.line, character: 0 });
+    const relinted = await applyAndRelint(suppress, (snippet) => snippet.replace('${1:reason}', 'the court used this term in its order'));
+    assert.equal(byCode(opened, 'person-first').filter((diagnostic) => diagnostic.range.start.line === first.range.start.line).length, 2);
+    assert.deepEqual(byCode(relinted, 'person-first'), [], 'both uses on that line are silenced');
+    assert.deepEqual(byCode(relinted, 'unused-suppression'), []);
+  });
+
+  it('places the suppression after a section heading that ends the draft, and at the top of a draft with no sections', async () => {
+    const cases = [
+      { name: 'heading-last.md', text: '# Pre-sentence report\n\n## Offence analysis\n\nHe hit the man.\n\n## Offender assessment', at: { line: 6, character: '## Offender assessment'.length }, newText: '\n<!-- assessment-lint-disable-next-line alcohol -- assessed in the attached OASys -->' },
+      { name: 'no-sections.md', text: 'He hit the man.\n\nHe lives alone.\n', at: { line: 0, character: 0 }, newText: '<!-- assessment-lint-disable-next-line alcohol -- assessed in the attached OASys -->\n' },
+    ];
+    for (const { name, text, at, newText } of cases) {
+      const other = fileUri(folder.path(name));
+      const [alcohol] = byCode(await session.open(other, text), 'alcohol');
+      assert.ok(alcohol, `alcohol fires in ${name}`);
+      const offered = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: alcohol.range, context: { diagnostics: [alcohol] } });
+      const suppress = offered.find((action) => action.title === 'Suppress alcohol here with a reason…')!;
+      const edit = (suppress.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as SnippetTextEdit;
+      assert.deepEqual(edit.range.start, at, name);
+      const since = session.mark();
+      const version = await session.applyWorkspaceEdit(other, suppress.edit!, (snippet) => snippet.replace('${1:reason}', 'assessed in the attached OASys'));
+      assert.equal(session.text(other), text.slice(0, lineOffset(text, at)) + newText + text.slice(lineOffset(text, at)), name);
+      const relinted = await session.diagnostics(other, (params) => params.version === version, since);
+      assert.deepEqual(byCode(relinted, 'alcohol'), [], name);
+      assert.deepEqual(byCode(relinted, 'unused-suppression'), [], name);
+    }
+  });
+
+  it('does not offer to suppress the suppression checks themselves', async () => {
+    const since = session.mark();
+    const text = `<!-- assessment-lint-disable-next-line alcohol -->\n${DRAFT}`;
+    const version = await session.change(uri, [{ text }]);
+    const relinted = await session.diagnostics(uri, (params) => params.version === version, since);
+    const [problem] = byCode(relinted, 'suppression-reason');
+    assert.ok(problem, 'an unreasoned suppression is reported');
+    assert.equal(problem.range.start.line, 0);
+    assert.equal(byCode(relinted, 'alcohol').length, 1, 'and silences nothing');
+    const offered = await actions([problem]);
+    assert.ok(!offered.some((action) => action.title.startsWith('Suppress ')), offered.map((action) => action.title).join('; '));
   });
 
   it('lists the recognised sections as document symbols with their kinds', async () => {
@@ -169,10 +224,17 @@ describe('language server: plain-text suppression without snippet support', () =
       const suppress = offered.find((action) => action.title === 'Suppress alcohol here with a reason…')!;
       const edit = (suppress.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit;
       assert.equal(edit.newText, '[assessment-lint-disable-next-line alcohol -- reason]\n');
-      const since = session.mark();
-      const version = await session.applyWorkspaceEdit(uri, suppress.edit!);
+      assert.deepEqual(edit.range.start, { line: alcohol.range.start.line + 1, character: 0 }, 'right below the heading');
+      let since = session.mark();
+      let version = await session.applyWorkspaceEdit(uri, suppress.edit!);
+      const placeholder = await session.diagnostics(uri, (params) => params.version === version, since);
+      assert.equal(byCode(placeholder, 'alcohol').length, 1, "the placeholder 'reason' is not a reason, so the finding stands");
+      assert.match(String(byCode(placeholder, 'suppression-reason')[0]?.message ?? ''), /too short/);
+      since = session.mark();
+      version = await session.change(uri, [{ text: session.text(uri).replace('-- reason]', '-- alcohol is covered in the attached OASys]') }]);
       const relinted = await session.diagnostics(uri, (params) => params.version === version, since);
       assert.deepEqual(byCode(relinted, 'alcohol'), []);
+      assert.deepEqual(byCode(relinted, 'suppression-reason'), []);
     } finally {
       await session.stop();
       folder.remove();

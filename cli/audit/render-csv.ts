@@ -105,7 +105,7 @@ function suppressionsTable(report: AuditReport): Table {
   const keys: string[] = [];
   for (const row of report.documents) for (const entry of row.suppressions) for (const key of Object.keys(entry)) if (!keys.includes(key)) keys.push(key);
   if (keys.length === 0) keys.push('ruleId', 'line', 'reason');
-  const rows = report.documents.flatMap((row) => row.suppressions.map((entry) => [row.file, ...keys.map((key) => cell((entry as Record<string, unknown>)[key]))]));
+  const rows = report.documents.flatMap((row) => row.suppressions.map((entry) => [row.file, ...keys.map((key) => cell((entry as unknown as Record<string, unknown>)[key]))]));
   return { columns: ['file', ...keys.map(columnName)], rows };
 }
 

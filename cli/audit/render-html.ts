@@ -3,6 +3,7 @@ import { escapeHtml as e } from './escape.js';
 import { AUDIT_CSS } from './html-style.js';
 import type { AuditDocument, AuditReport, AuditRule } from './audit-report.js';
 import { comparisonSection, draftHref, drillDownSection, groupsSection, packsSection, ruleLink, rulesAppendix, type HtmlLinks } from './html-sections.js';
+import { describeSuppression } from './summarise.js';
 
 /** Allows inline styles only: the report loads nothing, runs no script and makes no network request. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -17,6 +18,7 @@ function totals(summary: AuditReport): string {
     ['Drafts with gaps', summary.totals.withGaps],
     ['Findings', summary.totals.findings],
     ['Suppressed findings', summary.totals.suppressed],
+    ['Suppressions without a reason', summary.totals.unreasoned],
     ['Files skipped', summary.totals.skipped],
   ];
   return `<dl class="totals">${items.map(([term, value]) => `<div><dt>${e(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
@@ -70,7 +72,12 @@ function fact(value: string | undefined): string {
 
 function documentCells(row: AuditDocument): string {
   const gaps = list(row.gaps.map(ruleLink));
-  const suppressions = list(row.suppressions.map((entry) => `<code>${e(entry.ruleId)}</code> (line ${entry.line}): ${entry.reason === null ? '<span class="none">no reason given</span>' : e(entry.reason)}`));
+  const suppressions = list(
+    row.suppressions.map((entry) => {
+      const { rule, reason, outcome } = describeSuppression(entry);
+      return `<code>${e(rule)}</code> (line ${entry.line}): ${reason === null ? '<span class="none">no reason given</span>' : e(reason)} — ${e(outcome)}`;
+    }),
+  );
   return `<td>${fact(row.facts.author)}</td><td>${fact(row.facts.team)}</td><td>${fact(row.facts.type)}</td><td class="num">${row.gaps.length}</td><td>${gaps}</td><td>${suppressions}</td>`;
 }
 
@@ -109,7 +116,7 @@ function figuresSection(summary: AuditReport): string {
 
 const READING_NOTES = `<section aria-labelledby="reading"><h2 id="reading">How to read these figures</h2><ul>
 <li>A rule <strong>applies</strong> to a draft when it ran on it and, for a conditional rule (such as <code>safeguarding-enquiry</code>), the condition held in the draft; a rule without a condition applies to every draft it ran on.</li>
-<li>A draft <strong>passes</strong> a rule when <code>assessment-lint check</code> reports nothing for that rule. A finding switched off by a suppression comment does not count against the draft; the <em>Passing by suppression</em> column and the suppressions table show how often that happened and why.</li>
+<li>A draft <strong>passes</strong> a rule when <code>assessment-lint check</code> reports nothing for that rule. A finding switched off by a suppression comment does not count against the draft; the <em>Passing by suppression</em> column and the suppressions table show how often that happened and why. A suppression without a real reason switches nothing off, and a draft with one fails the rule it names even when nothing was found; each draft's suppressions are listed with what became of them.</li>
 <li>A <strong>gap</strong> is a rule a draft fails. The inspectorate's figures come from its own case samples and judgements; they are shown for comparison, not as a target.</li>
 </ul></section>`;
 

@@ -1,13 +1,6 @@
-import { SUPPRESSION_RULE } from '../../rules/core/engine.js';
+import type { SuppressionStatus } from '../../rules/core/engine.js';
 import type { FileReport, RuleSummary } from '../report.js';
 import type { PublishedFigure } from './published-figures.js';
-
-/** How the engine's own suppression check is described in the audit (it is not a pack rule). */
-const SUPPRESSION_RULE_SUMMARY: RuleSummary = {
-  id: SUPPRESSION_RULE,
-  message: 'Suppression comments give a reason and name rules of the active packs.',
-  severity: 'warning',
-};
 
 /** How often one reason was given for suppressing a rule. */
 export interface ReasonCount {
@@ -26,8 +19,10 @@ export interface RuleRow {
   applicable: number;
   /** Applicable documents with no reported finding of the rule (as `check` sees them). */
   passing: number;
-  /** Applicable documents with at least one reported finding of the rule. */
+  /** Applicable documents with at least one reported finding of the rule, or a suppression of it refused for want of a reason. */
   failing: number;
+  /** Suppression comments naming the rule that were refused for want of a reason (each makes its draft fail the rule). */
+  unreasonedSuppressions: number;
   /** Passing documents whose findings of the rule were all suppressed by a comment. */
   passingBySuppression: number;
   /** Percentage of applicable documents that pass (one decimal), or null when it applied nowhere. */
@@ -58,8 +53,34 @@ export interface DocumentRow {
   findings: number;
   errors: number;
   warnings: number;
-  suppressions: Array<{ ruleId: string; line: number; reason: string | null }>;
+  /** Every suppression comment, once per rule it names (ruleId null when it names none). */
+  suppressions: SuppressionRow[];
   snippets?: Snippet[];
+}
+
+/** One suppression comment of a draft for one rule: where, why, whether it took effect (status) and how many findings of the rule it silenced. */
+export interface SuppressionRow {
+  ruleId: string | null;
+  line: number;
+  reason: string | null;
+  status: SuppressionStatus;
+  findings: number;
+}
+
+/** How each suppression status reads in the audit's tables. */
+export const SUPPRESSION_STATUS_LABELS: Readonly<Record<SuppressionStatus, string>> = {
+  effective: 'took effect',
+  unused: 'silenced nothing',
+  'no-reason': 'refused: no real reason',
+  'no-rule': 'refused: names no rule',
+  'unknown-rule': 'refused: unknown rule',
+  unclosed: 'refused: never closed',
+};
+
+/** A suppression as one line of text: rule, line, reason and what became of it. */
+export function describeSuppression(entry: SuppressionRow): { rule: string; reason: string | null; outcome: string } {
+  const outcome = entry.status === 'effective' ? `${SUPPRESSION_STATUS_LABELS.effective} (${entry.findings} ${entry.findings === 1 ? 'finding' : 'findings'})` : SUPPRESSION_STATUS_LABELS[entry.status];
+  return { rule: entry.ruleId ?? '(no rule)', reason: entry.reason, outcome };
 }
 
 /** The whole audit: totals, one row per rule, one row per document and the distribution of gaps per document. */
@@ -67,7 +88,8 @@ export interface AuditSummary {
   tool: { name: string; version: string };
   /** The day the audit ran (YYYY-MM-DD). */
   date: string;
-  totals: { files: number; linted: number; skipped: number; withGaps: number; findings: number; errors: number; warnings: number; suppressed: number };
+  /** `suppressed` counts findings silenced; `suppressions` counts comments, and `unreasoned` those refused for want of a reason. */
+  totals: { files: number; linted: number; skipped: number; withGaps: number; findings: number; errors: number; warnings: number; suppressed: number; suppressions: number; unreasoned: number };
   rules: RuleRow[];
   documents: DocumentRow[];
   /** For each number of gaps from 0 to the largest found, how many linted documents have that many. */
@@ -90,15 +112,19 @@ function ruleRow(rule: RuleSummary, linted: FileReport[], figures: Record<string
   let failing = 0;
   let passingBySuppression = 0;
   let findings = 0;
+  let unreasonedSuppressions = 0;
   const reasons = new Map<string | null, number>();
   for (const report of linted) {
     const mine = report.messages.filter((message) => message.ruleId === rule.id);
     const suppressed = report.suppressed.filter((entry) => entry.message.ruleId === rule.id);
+    const unreasoned = (report.suppressions ?? []).filter((entry) => entry.status === 'no-reason' && entry.ruleIds.includes(rule.id)).length;
+    unreasonedSuppressions += unreasoned;
     for (const entry of suppressed) reasons.set(entry.reason ?? null, (reasons.get(entry.reason ?? null) ?? 0) + 1);
     findings += mine.length;
-    if (!appliesTo(report, rule.id, mine.length > 0)) continue;
+    const fails = mine.length > 0 || unreasoned > 0;
+    if (!appliesTo(report, rule.id, fails)) continue;
     applicable++;
-    if (mine.length > 0) failing++;
+    if (fails) failing++;
     else if (suppressed.length > 0) passingBySuppression++;
   }
   const suppressions = [...reasons].map(([reason, count]) => ({ reason, findings: count })).sort((a, b) => b.findings - a.findings || String(a.reason).localeCompare(String(b.reason)));
@@ -110,6 +136,7 @@ function ruleRow(rule: RuleSummary, linted: FileReport[], figures: Record<string
     applicable,
     passing,
     failing,
+    unreasonedSuppressions,
     passingBySuppression,
     passRate: percent(passing, applicable),
     findings,
@@ -127,14 +154,22 @@ function documentRow(report: FileReport, order: Map<string, number>): DocumentRo
     findings: report.messages.length,
     errors: report.messages.filter((message) => message.severity === 'error').length,
     warnings: report.messages.filter((message) => message.severity === 'warning').length,
-    suppressions: report.suppressed.map((entry) => ({ ruleId: entry.message.ruleId, line: entry.line, reason: entry.reason ?? null })),
+    suppressions: (report.suppressions ?? []).flatMap((entry) =>
+      (entry.ruleIds.length > 0 ? [...new Set(entry.ruleIds)] : [null]).map((ruleId) => ({
+        ruleId,
+        line: entry.line,
+        reason: entry.reason,
+        status: entry.status,
+        findings: ruleId ? (entry.silencedByRule[ruleId] ?? 0) : 0,
+      })),
+    ),
   };
 }
 
 /** Turns the lint reports of a caseload into the audit's per-rule and per-document numbers. */
 export function summarise(reports: FileReport[], rules: RuleSummary[], figures: Record<string, PublishedFigure>, tool: { name: string; version: string }, today = new Date()): AuditSummary {
   const linted = reports.filter((report) => !report.skipped);
-  const allRules = linted.some((report) => report.rulesRun?.includes(SUPPRESSION_RULE) || report.messages.some((message) => message.ruleId === SUPPRESSION_RULE)) ? [...rules.filter((rule) => rule.id !== SUPPRESSION_RULE), SUPPRESSION_RULE_SUMMARY] : rules;
+  const allRules = rules;
   const order = new Map(allRules.map((rule, index) => [rule.id, index]));
   const documents = reports.map((report) => documentRow(report, order));
   const lintedRows = documents.filter((row) => !row.skipped);
@@ -152,7 +187,9 @@ export function summarise(reports: FileReport[], rules: RuleSummary[], figures: 
       findings: sum((row) => row.findings),
       errors: sum((row) => row.errors),
       warnings: sum((row) => row.warnings),
-      suppressed: sum((row) => row.suppressions.length),
+      suppressed: sum((row) => row.suppressions.reduce((total, entry) => total + entry.findings, 0)),
+      suppressions: linted.reduce((total, report) => total + (report.suppressions?.length ?? 0), 0),
+      unreasoned: linted.reduce((total, report) => total + (report.suppressions ?? []).filter((entry) => entry.status === 'no-reason').length, 0),
     },
     rules: allRules.map((rule) => ruleRow(rule, linted, figures)),
     documents,

@@ -1,6 +1,6 @@
 import type { FileReport } from '../report.js';
 
-/** An array of `{filePath, messages: [{ruleId, severity, message, line, column, endLine, endColumn}]}`. */
+/** An array of `{filePath, messages: [{ruleId, severity, message, line, column, endLine, endColumn}], suppressed, suppressions: [{line, ruleIds, reason, status, silenced}]}`. */
 export function formatJson(reports: FileReport[]): string {
   return (
     JSON.stringify(
@@ -17,6 +17,7 @@ export function formatJson(reports: FileReport[]): string {
           endColumn: message.endColumn,
         })),
         suppressed: report.suppressed.map((entry) => ({ ruleId: entry.message.ruleId, line: entry.line, reason: entry.reason ?? null })),
+        ...(report.suppressions ? { suppressions: report.suppressions.map(({ line, ruleIds, reason, status, silenced }) => ({ line, ruleIds, reason, status, silenced })) } : {}),
       })),
       null,
       2,

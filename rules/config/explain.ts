@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SeveritySetting } from '../core/contracts.js';
-import { SUPPRESSION_RULE } from '../core/engine.js';
+import { ENGINE_ORIGIN } from '../packs/engine-rules.js';
 import { overrideMatches, type ResolvedConfig } from './workspace-config.js';
 
 /** The severity one rule has for a draft, and the setting it comes from. */
@@ -31,13 +31,13 @@ export function explainSeverities(
     else if (fromConfig[ruleId]) reasons.push({ ruleId, ...fromConfig[ruleId] });
     else reasons.push({ ruleId, severity: packSeverity, because: packReason });
   };
-  for (const rule of resolved.pack.rules) {
+  for (const rule of [...resolved.pack.rules, ...resolved.pack.engineRules]) {
     const stage = rule.stages.filter((step) => step.date <= day).pop();
     const origin = rule.origins.severity ?? rule.pack;
     if (stage) explain(rule.id, stage.severity, `staged in pack ${origin} from ${stage.date}`);
+    else if (rule.origins.severity === ENGINE_ORIGIN) explain(rule.id, rule.severity, 'the engine default (it checks suppression comments)');
     else explain(rule.id, rule.severity, `the default of pack ${origin}`);
   }
-  explain(SUPPRESSION_RULE, 'warning', 'the engine default (suppression comments need a reason)');
   return reasons;
 }
 

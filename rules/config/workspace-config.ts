@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import type { SeveritySetting } from '../core/contracts.js';
+import type { ReasonPolicy } from '../core/engine-rules.js';
 import { compilePacks, type CompiledPack } from '../packs/compile.js';
 import { collect, CORE_PACK, problemAt, type LoadedPack } from '../packs/load-pack.js';
 import { ConfigurationError, PositionedFile, type Problem } from '../packs/problems.js';
@@ -10,7 +11,6 @@ import { isPackageName, loadPackChain, resolvePackReference } from '../packs/res
 import { checkPin, pinRangeProblem, splitPin } from '../packs/versions.js';
 import { SeveritySchema } from '../packs/schema.js';
 import { didYouMean } from '../packs/schema-messages.js';
-import { SUPPRESSION_RULE } from '../core/engine.js';
 import { readTextFile, UnreadableFileError } from '../io/read-regular-file.js';
 import { nestingMessage, nestingTooDeep } from '../packs/nesting-guard.js';
 import { globProblem, matchesGlobs, shortGlob } from './glob.js';
@@ -29,6 +29,16 @@ export const ConfigSchema = Type.Object(
     $schema: Type.Optional(Type.String()),
     packs: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Packs to use, later ones overriding earlier: core, a path to a pack file or folder, or an npm package name, optionally pinned to a version range (@kent-pdu/assessment-pack@^2.1.0).' })),
     rules: Type.Optional(RuleSeverities),
+    suppressions: Type.Optional(
+      Type.Object(
+        {
+          requireReason: Type.Optional(Type.Boolean({ description: 'When false, a suppression comment without a reason still silences its finding (default: true).' })),
+          reasonWords: Type.Optional(Type.Integer({ minimum: 0, description: 'Fewest words a suppression reason may have (default: 3).' })),
+          reasonLetters: Type.Optional(Type.Integer({ minimum: 0, description: 'Fewest letters or digits a suppression reason may have (default: 10).' })),
+        },
+        { additionalProperties: false, description: 'What a suppression comment must give for it to count. See docs/rules/suppression-reason.md.' },
+      ),
+    ),
     overrides: Type.Optional(
       Type.Array(
         Type.Object(
@@ -167,7 +177,7 @@ export function resolveConfig(file: string | undefined, fallbackFolder: string, 
 }
 
 function checkRuleIds(source: PositionedFile, config: ConfigFile, pack: CompiledPack): void {
-  const known = new Set([...pack.rules.map((rule) => rule.id), SUPPRESSION_RULE]);
+  const known = new Set([...pack.rules, ...pack.engineRules].map((rule) => rule.id));
   const problems: Problem[] = [];
   const check = (rules: Record<string, unknown> | undefined, base: Array<string | number>) => {
     for (const id of Object.keys(rules ?? {})) {
@@ -192,6 +202,12 @@ export function severitiesFor(resolved: ResolvedConfig, filePath: string | undef
     }
   }
   return severities;
+}
+
+/** The reason policy a configuration sets for suppression comments (unset fields keep the engine's defaults). */
+export function reasonPolicyOf(resolved: ResolvedConfig): Partial<ReasonPolicy> {
+  const set = resolved.config.suppressions ?? {};
+  return { requireReason: set.requireReason, words: set.reasonWords, letters: set.reasonLetters };
 }
 
 /** Modification times of a configuration and its pack files, to tell when a cached compile is stale. */

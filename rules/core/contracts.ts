@@ -31,6 +31,8 @@ export interface Finding {
   message?: string;
   related?: RelatedPlace[];
   fix?: Fix;
+  /** The line (zero-based) a suppression comment for this message is inserted before so that it works; absent for messages that cannot be suppressed. */
+  suppressAt?: number;
 }
 
 /** Whether a coverage rule's topic is present in a draft. */
@@ -80,4 +82,6 @@ export interface LintMessage {
   docsUrl?: string;
   related?: RelatedPlace[];
   fix?: Fix;
+  /** The line (zero-based) a suppression comment for this message is inserted before so that it works; absent for messages that cannot be suppressed. */
+  suppressAt?: number;
 }

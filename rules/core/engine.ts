@@ -1,11 +1,14 @@
 import type { CompiledPack, CompiledRule } from '../packs/compile.js';
-import type { CoverageStatus, LintMessage, Severity, SeveritySetting } from './contracts.js';
+import { applySuppressions, type SuppressedMessage } from './apply-suppressions.js';
+import type { CoverageStatus, LintMessage, SeveritySetting } from './contracts.js';
 import type { AssessmentDocument } from './document.js';
+import { DEFAULT_REASON_POLICY, SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE, type ReasonPolicy } from './engine-rules.js';
 import type { Span } from './line-index.js';
-import { suppressedRanges, type SuppressedRange } from './suppressions.js';
+import type { SuppressionRecord } from './suppressions.js';
 
-/** The engine's own rule: suppression comments must give a reason and name known rules. */
-export const SUPPRESSION_RULE = 'suppression-reason';
+export { SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE } from './engine-rules.js';
+export type { SuppressedMessage } from './apply-suppressions.js';
+export type { SuppressionRecord, SuppressionStatus } from './suppressions.js';
 
 /** Settings that change which rules run and how seriously, on top of the pack. */
 export interface LintSettings {
@@ -13,13 +16,8 @@ export interface LintSettings {
   severities?: Record<string, SeveritySetting>;
   /** The day staged rules are judged by (default: today). */
   today?: Date;
-}
-
-/** A message a suppression comment switched off, with the comment's reason. */
-export interface SuppressedMessage {
-  message: LintMessage;
-  reason?: string;
-  directive: Span;
+  /** What a suppression's reason must be for it to count (from the configuration's `suppressions:`); defaults from suppressions.yaml. */
+  suppressions?: Partial<ReasonPolicy>;
 }
 
 /** Whether each coverage rule's topic is present, and where. */
@@ -34,6 +32,8 @@ export interface CoverageEntry {
 export interface LintResult {
   messages: LintMessage[];
   suppressed: SuppressedMessage[];
+  /** Every suppression comment in the draft (but `enable`), in order, with what became of it. */
+  suppressions: SuppressionRecord[];
   coverage: CoverageEntry[];
 }
 
@@ -92,48 +92,31 @@ export function* lintSteps(document: AssessmentDocument, pack: CompiledPack, set
       });
     }
   }
-  const knownIds = new Set([...pack.rules.map((rule) => rule.id), SUPPRESSION_RULE]);
-  const ranges = suppressedRanges(document.directives, document.text, document.lines);
-  const suppressionSeverity = settings.severities?.[SUPPRESSION_RULE] ?? 'warning';
-  if (suppressionSeverity !== 'off') messages.push(...directiveProblems(document, knownIds, suppressionSeverity));
   const kept: LintMessage[] = [];
-  const suppressed: SuppressedMessage[] = [];
   const seen = new Set<string>();
   for (const message of messages.sort(compareMessages)) {
     const key = `${message.ruleId}:${message.start}:${message.end}:${message.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const range = message.ruleId === SUPPRESSION_RULE ? undefined : coveringRange(ranges, message, document);
-    if (range) suppressed.push({ message, reason: range.reason, directive: range.directive.span });
-    else kept.push(message);
+    kept.push(message);
   }
-  document.forgetMentions();
-  return { messages: kept, suppressed, coverage };
-}
-
-function coveringRange(ranges: SuppressedRange[], message: LintMessage, document: AssessmentDocument): SuppressedRange | undefined {
-  const line = document.lines.positionAt(message.start).line;
-  return ranges.find((range) => line >= range.firstLine && line <= range.lastLine && (range.ruleIds.length === 0 || range.ruleIds.includes(message.ruleId)));
-}
-
-function directiveProblems(document: AssessmentDocument, knownIds: Set<string>, severity: Severity): LintMessage[] {
-  const problems: LintMessage[] = [];
-  const stamp = (span: Span, message: string): LintMessage => ({
-    ruleId: SUPPRESSION_RULE,
-    kind: 'engine',
-    severity,
-    message,
-    start: span.start,
-    end: span.end,
-    pack: 'engine',
+  const engineRule = (id: string) => pack.engineRules.find((rule) => rule.id === id);
+  const reasonRule = engineRule(SUPPRESSION_RULE);
+  const unusedRule = engineRule(UNUSED_SUPPRESSION_RULE);
+  const outcome = applySuppressions({
+    document,
+    messages: kept,
+    topicRules: new Set(coverage.map((entry) => entry.ruleId)),
+    knownIds: new Set([...pack.rules, ...pack.engineRules].map((rule) => rule.id)),
+    policy: { ...DEFAULT_REASON_POLICY, ...definedOnly(settings.suppressions) },
+    severities: { reason: reasonRule ? effectiveSeverity(reasonRule, settings) : 'off', unused: unusedRule ? effectiveSeverity(unusedRule, settings) : 'off' },
   });
-  for (const directive of document.directives) {
-    for (const id of directive.ruleIds) {
-      if (!knownIds.has(id)) problems.push(stamp(directive.span, `This suppression names '${id}', which is not a rule in the active packs; correct the id or remove the comment.`));
-    }
-    if (directive.verb !== 'enable' && !directive.reason) {
-      problems.push(stamp(directive.span, "This suppression gives no reason; add one after ' -- ' so a reviewer knows why the check does not apply."));
-    }
-  }
-  return problems;
+  const docs = new Map(pack.engineRules.map((rule) => [rule.id, rule.docsUrl]));
+  for (const problem of outcome.problems) problem.docsUrl = docs.get(problem.ruleId);
+  document.forgetMentions();
+  return { messages: [...outcome.kept, ...outcome.problems].sort(compareMessages), suppressed: outcome.suppressed, suppressions: outcome.suppressions, coverage };
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,5 @@
-import type { Span } from './line-index.js';
-import type { LineIndex } from './line-index.js';
+import type { ReasonPolicy } from './engine-rules.js';
+import type { LineIndex, Span } from './line-index.js';
 
 /** What a suppression comment asks for. */
 export type DirectiveVerb = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
@@ -7,7 +7,7 @@ export type DirectiveVerb = 'disable' | 'enable' | 'disable-next-line' | 'disabl
 /** One suppression comment as written in a draft. */
 export interface Directive {
   verb: DirectiveVerb;
-  /** Rule ids named; empty means every rule. */
+  /** Rule ids named; a comment that names none silences nothing (an `enable` naming none closes every open `disable`). */
   ruleIds: string[];
   /** The reason after ` -- `, or undefined when none was given. */
   reason?: string;
@@ -16,18 +16,54 @@ export interface Directive {
   line: number;
 }
 
-/** A stretch of lines in which some rules are switched off, and why. */
-export interface SuppressedRange {
+/** What became of a suppression comment: it silenced findings, silenced nothing, or was refused (and so silenced nothing) for the reason named. */
+export type SuppressionStatus = 'effective' | 'unused' | 'no-reason' | 'no-rule' | 'unknown-rule' | 'unclosed';
+
+/** The statuses of a comment the engine refused: it silences nothing, and `suppression-reason` says why at the comment. */
+export const REFUSED_STATUSES: readonly SuppressionStatus[] = ['no-reason', 'no-rule', 'unknown-rule', 'unclosed'];
+
+/** One suppression comment (every verb but `enable`) and what became of it. */
+export interface SuppressionRecord {
+  verb: Exclude<DirectiveVerb, 'enable'>;
   ruleIds: string[];
   reason?: string;
+  /** Where the comment stands. */
+  span: Span;
+  /** The comment's line (zero-based). */
+  line: number;
+  status: SuppressionStatus;
+  /** How many findings it silenced. */
+  silenced: number;
+  /** How many findings it silenced, by rule id. */
+  silencedByRule: Record<string, number>;
+}
+
+/** A suppression comment read against the active rules, before findings are matched to it. */
+export interface PlannedSuppression {
+  record: SuppressionRecord;
+  /** The lines the comment covers (a `disable` runs to its `enable`); meaningful only when the comment is not refused. */
   firstLine: number;
   lastLine: number;
+  /** Why it was refused: the problem `suppression-reason` reports (no-rule, unknown-rule, no-reason, short-reason, unclosed). */
+  problem?: string;
+  /** The ids it names that are not rules of the active packs. */
+  unknownIds: string[];
+}
+
+/** An `enable` comment that closes nothing or names an unknown rule. */
+export interface EnableProblem {
   directive: Directive;
+  problem: 'enable-unused' | 'unknown-enable';
+  ids: string[];
 }
 
 const PREFIX = 'assessment-lint-';
 const VERBS: DirectiveVerb[] = ['disable-next-line', 'disable-line', 'disable', 'enable'];
 const REASON_SEPARATOR = /\s--\s?/;
+const LEADING_SEPARATOR = /--\s?/;
+const ID_SEPARATOR = /[\s,]+/;
+const WHITESPACE = /\s+/;
+const LETTERS_OR_DIGITS = /[\p{L}\p{N}]/gu;
 
 /** Reads the inside of `<!-- ... -->` or `[ ... ]` when a whole line is one suppression comment. */
 function directiveBody(line: string): string | undefined {
@@ -51,10 +87,10 @@ export function parseDirective(line: string, lineNumber: number, lineStart: numb
   const verb = VERBS.find((candidate) => body === candidate || body.startsWith(candidate + ' ') || body.startsWith(candidate + '\t'));
   if (!verb) return undefined;
   const rest = body.slice(verb.length);
-  const separator = REASON_SEPARATOR.exec(rest) ?? (rest.trim().startsWith('--') ? /--\s?/.exec(rest) : null);
+  const separator = REASON_SEPARATOR.exec(rest) ?? (rest.trim().startsWith('--') ? LEADING_SEPARATOR.exec(rest) : null);
   const idsText = separator ? rest.slice(0, separator.index) : rest;
   const reason = separator ? rest.slice(separator.index + separator[0].length).trim() : undefined;
-  const ruleIds = idsText.split(/[\s,]+/).filter(Boolean);
+  const ruleIds = idsText.split(ID_SEPARATOR).filter(Boolean);
   const leading = line.length - line.trimStart().length;
   const span = { start: lineStart + leading, end: lineStart + line.trimEnd().length };
   return { verb, ruleIds, reason: reason || undefined, span, line: lineNumber };
@@ -74,29 +110,97 @@ export function findDirectives(text: string, lines: LineIndex): Directive[] {
   return directives;
 }
 
-/** Turns directives into line ranges: next-line comments cover the next non-blank line, disable runs to its enable or the end. */
-export function suppressedRanges(directives: Directive[], text: string, lines: LineIndex): SuppressedRange[] {
-  const ranges: SuppressedRange[] = [];
-  const open: SuppressedRange[] = [];
-  const lastLine = lines.lineCount - 1;
+/** Why a reason does not count under a policy (`no-reason`, `short-reason`), or undefined when it does. */
+export function reasonProblem(reason: string | undefined, policy: ReasonPolicy): 'no-reason' | 'short-reason' | undefined {
+  if (!policy.requireReason) return undefined;
+  if (!reason) return 'no-reason';
+  let words = 0;
+  let letters = 0;
+  for (const word of reason.split(WHITESPACE)) {
+    const count = word.match(LETTERS_OR_DIGITS)?.length ?? 0;
+    if (count > 0) words++;
+    letters += count;
+  }
+  return words < policy.words || letters < policy.letters ? 'short-reason' : undefined;
+}
+
+/**
+ * The line a `disable-next-line` comment covers: the next line that is neither
+ * blank nor another suppression comment. `skipped` remembers, for each line
+ * passed over, where its scan ended, so stacked comments are read once.
+ */
+function nextContentLine(from: number, text: string, lines: LineIndex, skipped: Map<number, number>): number {
+  const last = lines.lineCount - 1;
+  let target = from + 1;
+  const passed: number[] = [];
+  while (target < last) {
+    const known = skipped.get(target);
+    if (known !== undefined) {
+      target = known;
+      break;
+    }
+    const content = text.slice(lines.lineStart(target), lines.lineEnd(target));
+    if (content.trim() !== '' && !isDirectiveLine(content)) break;
+    passed.push(target);
+    target++;
+  }
+  for (const line of passed) skipped.set(line, target);
+  return Math.min(target, Math.max(last, 0));
+}
+
+/**
+ * Reads a draft's suppression comments against the active rules and the reason
+ * policy: the lines each covers (a `disable` runs to the `enable` that closes
+ * it), and why any is refused. Linear in the number of comments and rule ids.
+ */
+export function planSuppressions(directives: Directive[], text: string, lines: LineIndex, knownIds: ReadonlySet<string>, policy: ReasonPolicy): { planned: PlannedSuppression[]; enableProblems: EnableProblem[] } {
+  const planned: PlannedSuppression[] = [];
+  const enableProblems: EnableProblem[] = [];
+  const skipped = new Map<number, number>();
+  const open = new Set<PlannedSuppression>();
+  const openById = new Map<string, Set<PlannedSuppression>>();
+  const close = (entry: PlannedSuppression, line: number) => {
+    entry.lastLine = line;
+    open.delete(entry);
+    for (const id of entry.record.ruleIds) openById.get(id)?.delete(entry);
+  };
   for (const directive of directives) {
-    const base = { ruleIds: directive.ruleIds, reason: directive.reason, directive };
-    if (directive.verb === 'disable-line') {
-      ranges.push({ ...base, firstLine: directive.line, lastLine: directive.line });
-    } else if (directive.verb === 'disable-next-line') {
-      let target = directive.line + 1;
-      while (target < lastLine && text.slice(lines.lineStart(target), lines.lineEnd(target)).trim() === '') target++;
-      ranges.push({ ...base, firstLine: target, lastLine: target });
-    } else if (directive.verb === 'disable') {
-      const range = { ...base, firstLine: directive.line, lastLine };
-      open.push(range);
-      ranges.push(range);
-    } else {
-      for (const range of open) {
-        const closes = directive.ruleIds.length === 0 || range.ruleIds.some((id) => directive.ruleIds.includes(id));
-        if (closes && range.lastLine === lastLine) range.lastLine = directive.line;
+    const unknownIds = directive.ruleIds.filter((id) => !knownIds.has(id));
+    if (directive.verb === 'enable') {
+      if (unknownIds.length > 0) enableProblems.push({ directive, problem: 'unknown-enable', ids: unknownIds });
+      const closing = directive.ruleIds.length === 0 ? [...open] : directive.ruleIds.flatMap((id) => [...(openById.get(id) ?? [])]);
+      for (const entry of closing) if (open.has(entry)) close(entry, directive.line);
+      if (closing.length === 0 && unknownIds.length === 0) enableProblems.push({ directive, problem: 'enable-unused', ids: [] });
+      continue;
+    }
+    const problem = directive.ruleIds.length === 0 ? 'no-rule' : unknownIds.length > 0 ? 'unknown-rule' : reasonProblem(directive.reason, policy);
+    const record: SuppressionRecord = {
+      verb: directive.verb,
+      ruleIds: directive.ruleIds,
+      ...(directive.reason ? { reason: directive.reason } : {}),
+      span: directive.span,
+      line: directive.line,
+      status: problem === 'short-reason' ? 'no-reason' : ((problem as SuppressionStatus | undefined) ?? 'unused'),
+      silenced: 0,
+      silencedByRule: {},
+    };
+    const target = directive.verb === 'disable-next-line' ? nextContentLine(directive.line, text, lines, skipped) : directive.line;
+    const entry: PlannedSuppression = { record, firstLine: target, lastLine: target, problem, unknownIds };
+    planned.push(entry);
+    if (directive.verb === 'disable') {
+      entry.lastLine = lines.lineCount - 1;
+      open.add(entry);
+      for (const id of directive.ruleIds) {
+        let set = openById.get(id);
+        if (!set) openById.set(id, (set = new Set()));
+        set.add(entry);
       }
     }
   }
-  return ranges;
+  for (const entry of open) {
+    if (entry.problem) continue;
+    entry.problem = 'unclosed';
+    entry.record.status = 'unclosed';
+  }
+  return { planned, enableProblems };
 }

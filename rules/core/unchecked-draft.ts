@@ -1,6 +1,7 @@
 import type { LintMessage } from './contracts.js';
 import type { AssessmentDocument } from './document.js';
 import type { LintResult } from './engine.js';
+import { UNUSED_SUPPRESSION_RULE } from './engine-rules.js';
 
 /** The rule id of the engine's notes that a draft, or part of it, was not checked. */
 export const UNCHECKED_RULE = 'draft-not-checked';
@@ -30,7 +31,9 @@ export function stoppedResult(document: AssessmentDocument, partial: LintResult,
     `Assessment Lint stopped checking this draft after ${seconds} s: lines ${(first + 1).toLocaleString('en-GB')}–${lines.lineCount.toLocaleString('en-GB')} were not checked, and topics the whole draft must cover were not judged. ` +
       'Split the draft into smaller files (or simplify very long lines, long runs of symbols or deeply nested lists there) and check it again.',
   );
-  return { messages: [...partial.messages.filter((message) => !wholeDraft.has(message.ruleId)), note], suppressed: partial.suppressed, coverage: [] };
+  // Whether a comment silenced nothing cannot be told while topics the whole draft must cover were not judged.
+  const messages = partial.messages.filter((message) => !wholeDraft.has(message.ruleId) && message.ruleId !== UNUSED_SUPPRESSION_RULE);
+  return { messages: [...messages, note], suppressed: partial.suppressed, suppressions: partial.suppressions, coverage: [] };
 }
 
 /** Words a failure for a writer: what happened, and what to do. */
@@ -42,5 +45,5 @@ export function failureReason(error: unknown): string {
 /** The result of a draft the linter failed on: one warning at its first line, so the failure is never silent. */
 export function failedResult(document: AssessmentDocument, reason: string): LintResult {
   const { start, end } = document.firstLine();
-  return { messages: [stamp('warning', start, end, `Assessment Lint: this draft ${reason}. Nothing in it was checked.`)], suppressed: [], coverage: [] };
+  return { messages: [stamp('warning', start, end, `Assessment Lint: this draft ${reason}. Nothing in it was checked.`)], suppressed: [], suppressions: [], coverage: [] };
 }

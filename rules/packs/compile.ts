@@ -7,6 +7,7 @@ import { SECTION_SYNONYMS, SectionClassifier } from '../core/section-kinds.js';
 import { TermBudgetError, TermSyntaxError } from '../core/terms.js';
 import { RULE_KINDS } from '../kinds/index.js';
 import { collect, CORE_PACK, type LoadedPack } from './load-pack.js';
+import { compileEngineRules, engineRuleSettings, isEngineRule, takeEngineRuleEntry } from './engine-rules.js';
 import { installRoot } from './install-root.js';
 import { ConfigurationError, type Problem } from './problems.js';
 import { didYouMean } from './schema-messages.js';
@@ -42,6 +43,8 @@ export interface CompiledPack {
   version: string;
   layers: Array<{ name: string; version: string; file: string }>;
   rules: CompiledRule[];
+  /** The engine's own rules (suppression-reason, unused-suppression), with the severities the packs set. */
+  engineRules: CompiledRule[];
   concepts: Map<string, ConceptDefinition>;
   matcher: Matcher;
   classifier: SectionClassifier;
@@ -92,12 +95,17 @@ export function compilePacks(layers: LoadedPack[]): CompiledPack {
   const problems: Problem[] = [];
   const concepts = new Map<string, ConceptDefinition>();
   const drafts = new Map<string, DraftRule>();
+  const engine = engineRuleSettings();
   const synonyms: Record<string, string[]> = Object.fromEntries(Object.entries(SECTION_SYNONYMS).map(([kind, list]) => [kind, [...list]]));
   for (const layer of layers) {
     for (const [kind, wordings] of Object.entries(layer.pack.sections ?? {})) synonyms[kind] = [...(synonyms[kind] ?? []), ...wordings];
     for (const [name, entry] of Object.entries(layer.pack.terms ?? {})) mergeConcept(name, entry, concepts, layer, problems);
     for (const [id, entry] of Object.entries(layer.pack.rules ?? {})) {
       const fields: RuleFields = typeof entry === 'string' ? { severity: entry } : entry;
+      if (isEngineRule(id)) {
+        takeEngineRuleEntry(id, fields, layer, engine, problems);
+        continue;
+      }
       const previous = drafts.get(id);
       if (!previous && !fields.kind) {
         const message = `rule '${id}' has no kind, and no pack this one extends defines it; add kind: (one of ${Object.keys(RULE_KINDS).join(', ')}) or check the id`;
@@ -136,6 +144,7 @@ export function compilePacks(layers: LoadedPack[]): CompiledPack {
     version: last.pack.version,
     layers: layers.map((layer) => ({ name: layer.pack.name, version: layer.pack.version, file: layer.file })),
     rules,
+    engineRules: compileEngineRules(engine),
     concepts,
     matcher,
     classifier: new SectionClassifier(synonyms),

@@ -19,8 +19,12 @@ export type FixData =
 
 /** Where a suppression comment for a diagnostic goes. */
 export interface SuppressionData {
-  /** The line the comment is inserted before (the diagnostic's first line). */
+  /** The line the comment is inserted before: the diagnostic's first line, or for a missing topic the line below its section's heading. */
   line: number;
+  /** Where on the line the comment goes (default 0); set with `lineBreakBefore` when it goes after the draft's last line. */
+  character?: number;
+  /** True when the comment follows the last line of the draft, so it starts with a line break. */
+  lineBreakBefore?: boolean;
   /** The indentation of that line, repeated on the comment. */
   indent: string;
   /** The line break the document uses. */
