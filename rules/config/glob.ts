@@ -2,7 +2,8 @@
  * File globs (`overrides[].files`, `assessmentLint.files.include`/`exclude`)
  * matched in linear time: a glob is split into path segments and each segment
  * into tokens, and matching keeps the set of places it could have reached
- * instead of backtracking, so `*a*a*a…*b` costs the same as `*.md`. Syntax:
+ * without backtracking into earlier wildcards, so `*a*a*a…*b` costs about what `*.md`
+ * does. Syntax:
  * `*` and `?` within one segment, `**` as a whole segment for any number of
  * folders, `[a-z]` and `[!a]` classes, `{a,b}` and `{1..3}` alternatives, `\`
  * to escape, and a leading `!` to negate. Wildcards never match the `.` and
@@ -31,7 +32,7 @@ export function shortGlob(glob: string): string {
 }
 
 type Token = { kind: 'char'; char: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negated: boolean; chars: Set<string>; ranges: Array<[number, number]> };
-type Segment = { kind: 'globstar' } | { kind: 'literal'; text: string } | { kind: 'pattern'; tokens: Token[] };
+type Segment = { kind: 'globstar' } | { kind: 'literal'; text: string } | { kind: 'pattern'; tokens: Token[]; prefix: string; suffix: string };
 interface CompiledGlob {
   negated: boolean;
   alternatives: Segment[][];
@@ -159,7 +160,13 @@ function compileSegment(glob: string, segment: string): Segment {
     } else tokens.push({ kind: 'char', char });
   }
   if (tokens.every((token) => token.kind === 'char')) return { kind: 'literal', text: tokens.map((token) => (token as { char: string }).char).join('') };
-  return { kind: 'pattern', tokens };
+  // The plain characters a pattern starts and ends with rule most names out before any wildcard is tried.
+  const fixed = (from: number, step: number) => {
+    let text = '';
+    for (let index = from; tokens[index]?.kind === 'char'; index += step) text = step > 0 ? text + (tokens[index] as { char: string }).char : (tokens[index] as { char: string }).char + text;
+    return text;
+  };
+  return { kind: 'pattern', tokens, prefix: fixed(0, 1), suffix: fixed(tokens.length - 1, -1) };
 }
 
 /** Parses `[…]` starting at `start`; undefined when it is not closed (the `[` is then a plain character). */
@@ -200,33 +207,38 @@ function tokenMatches(token: Token, char: string): boolean {
   }
 }
 
-/** Matches one path segment against a segment's tokens, keeping every place reached at once (no backtracking). */
+/**
+ * Matches one path segment (no slash in it) against a segment's tokens. Only
+ * the latest `*` is ever extended: within one segment that is enough to find
+ * any match (an earlier star can always leave to the later one what it would
+ * have taken), so the work is at most the segment's length times the
+ * pattern's, never exponential.
+ */
 function segmentMatches(segment: Segment, name: string): boolean {
   if (segment.kind === 'literal') return segment.text === name;
   if (segment.kind === 'globstar' || name === '.' || name === '..') return false;
-  const { tokens } = segment;
-  let reached: Uint8Array = new Uint8Array(tokens.length + 1);
-  const close = (states: Uint8Array): Uint8Array => {
-    for (let index = 0; index < tokens.length; index++) if (states[index] && tokens[index].kind === 'star') states[index + 1] = 1;
-    return states;
-  };
-  reached[0] = 1;
-  close(reached);
-  for (const char of name) {
-    const next = new Uint8Array(tokens.length + 1);
-    let any = false;
-    for (let index = 0; index < tokens.length; index++) {
-      if (!reached[index]) continue;
-      const token = tokens[index];
-      if (token.kind === 'star') next[index] = 1;
-      else if (tokenMatches(token, char)) next[index + 1] = 1;
-      else continue;
-      any = true;
-    }
-    if (!any) return false;
-    reached = close(next);
+  const { tokens, prefix, suffix } = segment;
+  if (!name.startsWith(prefix) || !name.endsWith(suffix) || name.length < prefix.length + suffix.length) return false;
+  const chars = Array.from(name);
+  let token = 0;
+  let char = 0;
+  let star = -1;
+  let resume = 0;
+  while (char < chars.length) {
+    const current = tokens[token];
+    if (current?.kind === 'star') {
+      star = token++;
+      resume = char;
+    } else if (current && tokenMatches(current, chars[char])) {
+      token++;
+      char++;
+    } else if (star >= 0) {
+      token = star + 1;
+      char = ++resume;
+    } else return false;
   }
-  return reached[tokens.length] === 1;
+  while (tokens[token]?.kind === 'star') token++;
+  return token === tokens.length;
 }
 
 /** Matches path segments against glob segments, `**` standing for any number of segments other than `.` and `..`. */

@@ -93,8 +93,8 @@ export function readRegularFile(file: string, maxBytes: number, what: string): B
 }
 
 function tooLarge(file: string, what: string, size: number, maxBytes: number): UnreadableFileError {
-  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
-  return new UnreadableFileError(file, `this ${what} is ${Math.round(size / 1024)} KB; ${what}s over ${limit} are refused`, 'EFBIG');
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : maxBytes >= 1024 ? `${Math.round(maxBytes / 1024)} KB` : `${maxBytes} bytes`;
+  return new UnreadableFileError(file, `this ${what} is ${Math.ceil(size / 1024)} KB; ${what}s over ${limit} are refused`, 'EFBIG');
 }
 
 /**

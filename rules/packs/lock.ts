@@ -8,7 +8,7 @@ import { isUrl } from './pack-root.js';
 import { packageVersionOf } from './resolve.js';
 import { readRegularFile, readTextFile } from '../io/read-regular-file.js';
 
-/** Pack files and docs pages larger than this are hashed as unreadable rather than read. */
+/** Pack files and docs pages larger than this (or not regular files) are not read; the lock records them as missing. */
 const MAX_HASHED_BYTES = 8 * 1024 * 1024;
 
 /** The lock file's name; it sits beside the configuration it locks. */
