@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { formatProblem, type ConfigurationError, type Problem } from '../rules/packs/problems.js';
+import { formatProblem, problemsByFile, type ConfigurationError, type Problem } from '../rules/packs/problems.js';
 import { readTextFile } from '../rules/io/read-regular-file.js';
 import { DIAGNOSTIC_SOURCE } from './shared/protocol.js';
 import { uriOfPath } from './workspace-folders.js';
@@ -84,7 +84,8 @@ export class ConfigProblems {
 
   /** The problems in force for one key, formatted. */
   problemsFor(key: string): string[] {
-    return this.active.get(key)?.problems.map(formatProblem) ?? [];
+    const error = this.active.get(key);
+    return error ? [...problemsByFile(error.problems).values()].flat().map(formatProblem) : [];
   }
 
   /** The files that currently have problems. */
@@ -92,16 +93,10 @@ export class ConfigProblems {
     return [...new Set([...this.active.values()].flatMap((error) => error.problems.map((problem) => problem.file)))];
   }
 
+  /** Shows every file's problems (repeats left out, at most MAX_PROBLEMS_PER_FILE each) as diagnostics on it, and clears files that have none left. */
   private publish(): void {
-    const byFile = new Map<string, Problem[]>();
-    for (const error of this.active.values()) {
-      for (const problem of error.problems) {
-        if (!path.isAbsolute(problem.file)) continue;
-        const list = byFile.get(problem.file) ?? [];
-        if (!list.some((known) => formatProblem(known) === formatProblem(problem))) list.push(problem);
-        byFile.set(problem.file, list);
-      }
-    }
+    const onDisk = [...this.active.values()].flatMap((error) => error.problems.filter((problem) => path.isAbsolute(problem.file)));
+    const byFile = problemsByFile(onDisk);
     const now = new Set<string>();
     for (const [file, problems] of byFile) {
       const uri = uriOfPath(file);

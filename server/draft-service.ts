@@ -176,7 +176,7 @@ export class DraftService {
   /** Schedules a lint of an open draft under its key as it stands now. */
   private schedule(uri: string, delayMs: number): void {
     const key = this.keys.now(uri);
-    if (key) this.scheduler.schedule(uri, key, delayMs);
+    if (key && !LintKeys.same(this.reports.get(uri)?.key, key)) this.scheduler.schedule(uri, key, delayMs);
   }
 
   /** A draft was opened: lint it at once. */
@@ -235,13 +235,15 @@ export class DraftService {
       const document = this.documents.get(uri);
       if (!key || !document) return undefined;
       let report: LintReport | undefined;
-      if (this.scheduler.isPending(uri)) {
+      const text = document.getText();
+      const settings = this.scheduler.isPending(uri) ? undefined : await this.settings.get(uri);
+      if (settings?.run === 'onSave') {
+        // Checked on save only: lint the text as it stands for this request, without publishing it.
+        report = await this.lintText(uri, text, key, settings, document.languageId, { isCurrent: () => this.keys.isCurrent(uri, key), detach: () => {} });
+      } else {
+        this.scheduleUnlessPending(uri);
         report = await this.next(uri, false);
         if (report === undefined) return undefined;
-      } else {
-        const text = document.getText();
-        const settings = await this.settings.get(uri);
-        report = await this.lintText(uri, text, key, settings, document.languageId, { isCurrent: () => this.keys.isCurrent(uri, key), detach: () => {} });
       }
       if (this.isFresh(report)) return report;
     }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DocumentFormat } from '../rules/core/chunks.js';
 import type { AssessmentDocument } from '../rules/core/document.js';
 import { Linter, type LintedDraft } from '../rules/linter.js';
-import { extraPackReference, resolveConfig, type ResolvedConfig } from '../rules/config/workspace-config.js';
+import { extraPackReference, findConfigFile, resolveConfig, type ResolvedConfig } from '../rules/config/workspace-config.js';
 import { CORE_PACK } from '../rules/packs/load-pack.js';
 import { ConfigurationError } from '../rules/packs/problems.js';
 import type { ConfigProblems } from './config-problems.js';
@@ -14,19 +14,22 @@ export interface DraftPlace {
   folder?: string;
 }
 
-/** The configuration a draft is linted with, and the key its problems are recorded under. */
+/** The configuration a draft is linted with, and the key its problems and last good configuration are kept under. */
 export interface ConfigChoice {
   linter: Linter;
   config: ResolvedConfig;
   /** The path the configuration was looked up for (a stand-in inside the folder for untitled drafts). */
   lookupPath?: string;
+  /** The workspace folder and the configuration file that applies there (whatever the settings). */
   key: string;
 }
 
 /**
  * One `Linter` per workspace folder and settings combination (each caches its
  * compiled configurations and parsed chunks), plus the last configuration that
- * loaded, used while a pack or configuration file is broken.
+ * loaded in each workspace folder (per configuration file in it), used while a
+ * pack or configuration file is broken. The settings' severities apply on top
+ * of it, since the linter chosen for the current settings lints with it.
  */
 export class LinterPool {
   private linters = new Map<string, Linter>();
@@ -46,11 +49,11 @@ export class LinterPool {
       this.linters.set(linterKey, linter);
     }
     const lookupPath = place.filePath ?? (place.folder ? path.join(place.folder, 'untitled.md') : undefined);
-    const key = `${linterKey}|${lookupPath ? path.dirname(lookupPath) : ''}`;
     if (!lookupPath) {
       this.builtIn ??= resolveConfig(undefined, process.cwd(), []);
-      return { linter, config: this.builtIn, key };
+      return { linter, config: this.builtIn, key: '' };
     }
+    const key = JSON.stringify([place.folder ?? path.dirname(lookupPath), findConfigFile(path.dirname(lookupPath)) ?? '']);
     try {
       const config = linter.configFor(lookupPath);
       this.lastGood.set(key, config);

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Words that reach the built-in pack's concepts, negation and subject rules, so fuzzed drafts exercise the rules and not only the parser. */
 const WORDS = [
@@ -63,3 +65,19 @@ export const fuzzInsertion: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(word, separator).map(([text, end]) => text + end),
   block,
 );
+
+/** Turns fuzzed offsets into LSP changes against the text each change sees (changes in one notification apply in order). */
+export function toChanges(text: string, changes: Array<[number, number, string]>): TextDocumentContentChangeEvent[] {
+  let document = TextDocument.create('fuzz:', 'markdown', 0, text);
+  const events: TextDocumentContentChangeEvent[] = [];
+  for (const [at, length, insert] of changes) {
+    const current = document.getText();
+    const start = at % (current.length + 1);
+    const end = Math.min(current.length, start + length);
+    const event = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert };
+    events.push(event);
+    document = TextDocument.update(document, [event], document.version + 1);
+  }
+  return events;
+}
+

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Linter } from '../rules/linter.js';
 import { toDiagnostic } from '../server/diagnostics.js';
-import { fuzzDraft, fuzzInsertion } from './fuzz-drafts.js';
+import { fuzzDraft, fuzzInsertion, toChanges } from './fuzz-drafts.js';
 import { fuzzParameters, fuzzTimeout } from './fuzz-support.js';
 import { TempFolder } from './helpers.js';
 import { fileUri, LspSession } from './lsp-session.js';
@@ -16,21 +16,6 @@ const edit = fc.record({
   changes: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fuzzInsertion), { minLength: 1, maxLength: 3 }),
   pause: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
-
-/** Turns fuzzed offsets into LSP changes against the text each change sees (changes in one notification apply in order). */
-function toChanges(text: string, changes: Array<[number, number, string]>): TextDocumentContentChangeEvent[] {
-  let document = TextDocument.create('fuzz:', 'markdown', 0, text);
-  const events: TextDocumentContentChangeEvent[] = [];
-  for (const [at, length, insert] of changes) {
-    const current = document.getText();
-    const start = at % (current.length + 1);
-    const end = Math.min(current.length, start + length);
-    const event = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text: insert };
-    events.push(event);
-    document = TextDocument.update(document, [event], document.version + 1);
-  }
-  return events;
-}
 
 /** Asserts every range of every diagnostic lies inside the document's lines. */
 function assertInside(document: TextDocument, diagnostics: Diagnostic[]): void {

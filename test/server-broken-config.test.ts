@@ -139,3 +139,74 @@ describe('language server: editor settings of the wrong type or value', () => {
     assert.equal(session.since(fixed, 'window/showMessage').length, 0, 'valid settings bring no notice');
   });
 });
+
+describe('language server: a pack with many problems, and settings changed while a pack is broken', function () {
+  this.timeout(120_000);
+  let folder: TempFolder;
+  let session: LspSession;
+  let uri: string;
+
+  beforeEach(async () => {
+    folder = new TempFolder({ [CONFIG]: GOOD_CONFIG, 'team/pack.yaml': GOOD_PACK, 'report.md': DRAFT });
+    session = await LspSession.start({ root: folder.root });
+    uri = fileUri(folder.path('report.md'));
+    const opened = await session.open(uri, DRAFT);
+    assert.ok(codes(opened!.diagnostics).includes('person-first'), 'the team pack applies');
+  });
+
+  afterEach(async () => {
+    await session.stop();
+    folder.remove();
+  });
+
+  async function write(files: Record<string, string>): Promise<number> {
+    folder.write(files);
+    const since = session.mark();
+    await session.notify('workspace/didChangeWatchedFiles', { changes: Object.keys(files).map((relative) => ({ uri: fileUri(folder.path(relative)), type: CHANGED })) });
+    return since;
+  }
+
+  /** The diagnostics last published for the draft once its current lint is done (a request waits for it). */
+  async function settled(): Promise<PublishDiagnosticsParams> {
+    await session.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const published = session.since(0, 'textDocument/publishDiagnostics').filter((params: PublishDiagnosticsParams) => params.uri === uri);
+    return published[published.length - 1];
+  }
+
+  it('shows at most 100 of 12,000 problems on the pack file, then one saying how many more, and keeps answering', async () => {
+    const broken = `${GOOD_PACK}${Array.from({ length: 12_000 }, (_, index) => `  broken-${index}: loud\n`).join('')}`;
+    const since = await write({ 'team/pack.yaml': broken });
+    const pack = await session.diagnostics(fileUri(folder.path('team/pack.yaml')), (params) => params.diagnostics.length > 0, since);
+    assert.equal(pack.diagnostics.length, 101);
+    assert.match(String(pack.diagnostics[0].message), /'loud' is not a severity|broken-0/);
+    assert.match(String(pack.diagnostics[100].message), /^and 11,900 more problems in this file; run 'assessment-lint pack validate' on it to list them all$/);
+    assert.equal(pack.diagnostics[100].range.start.line, pack.diagnostics[99].range.start.line + 1, 'the summary sits at the first problem left out');
+    const symbols = await session.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((symbol) => symbol.name), ['Offender assessment']);
+    const configuration = await session.request<{ problems: string[] }>('assessmentLint/effectiveConfiguration', { textDocument: { uri } });
+    assert.equal(configuration.problems.length, 101, 'the effective configuration lists the same capped problems');
+  });
+
+  it('keeps the last good configuration of the folder when the settings change while a pack is broken, with the new settings on top', async () => {
+    const since = await write({ 'team/pack.yaml': GOOD_PACK.replace('kind: flag-phrase', 'kind: flag-phrases') });
+    await session.waitFor<ShowMessageParams>('window/showMessage', (params) => params.type === MessageType.Error, since, 'the notice of the broken pack');
+    const brokenAt = await settled();
+    assert.ok(codes(brokenAt.diagnostics).includes('person-first') && codes(brokenAt.diagnostics).includes('sources-section'));
+
+    await session.changeSettings({ rules: { 'sources-section': 'off' } });
+    const relinted = await settled();
+    assert.ok(codes(relinted.diagnostics).includes('person-first'), 'the team rule of the last good configuration still applies after the settings change');
+    assert.ok(!codes(relinted.diagnostics).includes('sources-section'), 'the new settings apply on top of it');
+
+    await session.changeSettings({ rules: { 'sources-section': 'off', 'person-first': 'off' } });
+    const twice = await settled();
+    assert.ok(!codes(twice.diagnostics).includes('person-first') && !codes(twice.diagnostics).includes('sources-section'), 'a second settings change applies on top of the same last good configuration');
+    assert.ok(codes(twice.diagnostics).length > 0, 'the built-in rules still run');
+
+    const restored = await write({ 'team/pack.yaml': GOOD_PACK });
+    await session.diagnostics(fileUri(folder.path('team/pack.yaml')), (params) => params.diagnostics.length === 0, restored);
+    await session.changeSettings({});
+    const repaired = await settled();
+    assert.ok(codes(repaired.diagnostics).includes('person-first') && codes(repaired.diagnostics).includes('sources-section'));
+  });
+});

@@ -114,15 +114,36 @@ function problem(source: PositionedFile, segments: string[], message: string, ru
   return { file: source.file, line: at.line, column: at.column, message, ruleId };
 }
 
+/** The places (file, line and column) of a list of problems, kept up to date as problems are added, so finding a repeat costs one lookup. */
+const placesSeen = new WeakMap<Problem[], { places: Set<string>; counted: number }>();
+
+function placeOf(problem: Pick<Problem, 'file' | 'line' | 'column'>): string {
+  return `${problem.file}:${problem.line}:${problem.column}`;
+}
+
+/** The places of the problems listed so far (those pushed by other code included). */
+function placesOf(problems: Problem[]): Set<string> {
+  let seen = placesSeen.get(problems);
+  if (!seen) {
+    seen = { places: new Set(), counted: 0 };
+    placesSeen.set(problems, seen);
+  }
+  for (; seen.counted < problems.length; seen.counted++) seen.places.add(placeOf(problems[seen.counted]));
+  return seen.places;
+}
+
 /** Validates a value against a schema and records each problem at its position, once per place. */
 export function collect(source: PositionedFile, schema: TSchema, value: unknown, base: string[], problems: Problem[]): void {
+  const places = placesOf(problems);
   for (const error of Value.Errors(schema, value)) {
     const segments = [...base, ...pointerPath(error.path)];
     const ruleId = segments[0] === 'rules' ? segments[1] : undefined;
     const unexpected = error.type === ValueErrorType.ObjectAdditionalProperties;
     const message = schemaErrorMessage(error, segments);
     const at = source.positionOf(segments, unexpected);
-    if (!problems.some((known) => known.line === at.line && known.column === at.column)) {
+    const place = placeOf({ file: source.file, ...at });
+    if (!places.has(place)) {
+      places.add(place);
       problems.push({ file: source.file, line: at.line, column: at.column, message, ruleId });
     }
   }

@@ -39,6 +39,30 @@ function duplicateAt(document: Document, offset: number): { what: string; first:
   return found;
 }
 
+/** Every key written twice in one mapping, in one pass over the document (a set per mapping), with the plain-words message. */
+export function repeatedKeyMistakes(document: Document, lines: LineCounter): YamlMistake[] {
+  const mistakes: YamlMistake[] = [];
+  visit(document, {
+    Map: (_key, map, ancestors) => {
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const first = seen.get(pair.key.value);
+        if (first === undefined) {
+          seen.set(pair.key.value, pair.key.range[0]);
+          continue;
+        }
+        const offset = pair.key.range[0];
+        const parents = ancestors.filter(isPair).map((parent) => (isScalar(parent.key) ? String(parent.key.value) : '?'));
+        const [firstLine, line] = [lines.linePos(first).line, lines.linePos(offset).line];
+        const where = firstLine === line ? `on line ${line}` : `lines ${firstLine} and ${line}`;
+        mistakes.push({ offset, message: `${describeKey(String(pair.key.value), parents)} is defined twice: ${where}; keep one${isMap(pair.value) ? ', with the fields of both' : ''}` });
+      }
+    },
+  });
+  return mistakes;
+}
+
 /** The plain text of a value starting at an offset: up to the end of the line, a comma, a bracket or a comment. */
 function valueAt(text: string, offset: number): string {
   const rest = text.slice(offset);
