@@ -209,8 +209,13 @@ describe('audit output formats', function () {
     );
     const suppressions = csvRecords(readFileSync(folder.path('tables/suppressions.csv'), 'utf8'));
     assert.deepEqual(
+      suppressions.map((row) => row.status),
+      audit.documents.flatMap((row) => row.suppressions.map((entry) => entry.status)),
+      'each suppression says what became of it',
+    );
+    assert.deepEqual(
       suppressions.map((row) => [row.file, row.rule, row.line, row.reason.replace(/^'/, '')]),
-      audit.documents.flatMap((row) => row.suppressions.map((entry) => [row.file, entry.ruleId, String(entry.line), entry.reason ?? ''])),
+      audit.documents.flatMap((row) => row.suppressions.map((entry) => [row.file, entry.ruleId ?? '', String(entry.line), entry.reason ?? ''])),
     );
   });
 
@@ -228,7 +233,7 @@ describe('audit output formats', function () {
     const file = await runCli(['audit', 'caseload', '--table', 'suppressions', '--out', 'only.csv'], folder.root);
     assert.equal(file.code, 0, file.stderr);
     assert.match(file.stderr, /suppressions table written to only\.csv/);
-    assert.equal(csvRecords(readFileSync(folder.path('only.csv'), 'utf8')).length, audit.totals.suppressed);
+    assert.equal(csvRecords(readFileSync(folder.path('only.csv'), 'utf8')).length, audit.documents.reduce((sum, row) => sum + row.suppressions.length, 0), 'one row per suppression comment and rule');
   });
 
   it('refuses outputs it cannot write with a message naming the formats it can, exit 2, before linting', async () => {

@@ -17,12 +17,17 @@ function freshDiagnostics(text: string, file: string, version: number, severitie
   return JSON.parse(JSON.stringify(linted.result.messages.map((message) => toDiagnostic(message, { uri, version, format: 'markdown', document: linted.document }))));
 }
 
-/** A 50,000-word draft with uncritical wording in every third paragraph. */
+/**
+ * Fifteen 50,000-word drafts in one (about 4.5 MB), with uncritical wording in every third paragraph: long enough that its first
+ * lint still runs past the server's partial-results point on an idle machine,
+ * so the setting reliably changes while it is being checked.
+ */
 function longUncriticalDraft(): string {
-  return fiftyThousandWordDraft()
-    .split('\n\n')
-    .map((paragraph, index) => (index % 3 === 1 ? `${paragraph} This offence was out of character.` : paragraph))
-    .join('\n\n');
+  const paragraphs = fiftyThousandWordDraft().split('\n\n');
+  // Each copy's paragraphs are numbered apart, since parsed paragraphs are cached by their text.
+  return Array.from({ length: 15 }, (_, copy) =>
+    paragraphs.map((paragraph, index) => `${paragraph} (${copy}.${index})${index % 3 === 1 ? ' This offence was out of character.' : ''}`).join('\n\n'),
+  ).join('\n\n');
 }
 
 function pull(session: LspSession, uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
@@ -58,7 +63,7 @@ describe('language server: results are never served under an old configuration',
     assert.ok(codes(freshDiagnostics(DRAFT, folder.path('report.md'), 1) as never).includes(RULE));
   });
 
-  it('pull: a 50,000-word draft whose setting changes while it is being checked gets the new setting in the next pulled result, and ends as a fresh lint under it', async () => {
+  it('pull: a very large draft whose setting changes while it is being checked gets the new setting in the next pulled result, and ends as a fresh lint under it', async () => {
     session = await LspSession.start({ root: folder.root, pull: true });
     const file = folder.path('long.md');
     const uri = fileUri(file);
