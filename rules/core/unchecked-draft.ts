@@ -2,6 +2,9 @@ import type { LintMessage } from './contracts.js';
 import type { AssessmentDocument } from './document.js';
 import type { LintResult } from './engine.js';
 import { UNUSED_SUPPRESSION_RULE } from './engine-rules.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { installRoot } from '../packs/install-root.js';
 
 /** The rule id of the engine's notes that a draft, or part of it, was not checked. */
 export const UNCHECKED_RULE = 'draft-not-checked';
@@ -10,7 +13,9 @@ export const UNCHECKED_RULE = 'draft-not-checked';
 export const DRAFT_BUDGET_MS = 30_000;
 
 function stamp(severity: LintMessage['severity'], start: number, end: number, message: string): LintMessage {
-  return { ruleId: UNCHECKED_RULE, kind: 'engine', severity, message, start, end, pack: 'engine' };
+  const root = installRoot();
+  const docsUrl = root ? pathToFileURL(path.join(root, 'docs', 'rules', `${UNCHECKED_RULE}.md`)).href : undefined;
+  return { ruleId: UNCHECKED_RULE, kind: 'engine', severity, message, start, end, pack: 'engine', docsUrl };
 }
 
 /**
