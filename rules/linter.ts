@@ -59,7 +59,7 @@ export class Linter {
 
   /** Lints one draft's text with a configuration already resolved (the editor keeps the last good one while a pack is broken). */
   lintWith(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string, previous?: AssessmentDocument): LintedDraft {
-    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, previous });
+    const document = new AssessmentDocument(text, format, { cache: this.cache, lexicon: config.pack.lexicon, classifier: config.pack.classifier, previous });
     return { document, result: lint(document, config.pack, this.settingsFor(config, filePath)), config };
   }
 
@@ -70,13 +70,13 @@ export class Linter {
    * is prepared, so a caller can pause, give up, or lint the prepared start alone.
    */
   *lintSteps(config: ResolvedConfig, text: string, format: DocumentFormat, filePath?: string, previous?: AssessmentDocument): Generator<number, LintedDraft> {
-    const plan = planChunks(text, format, previous);
+    const plan = planChunks(text, format, previous, config.pack.lexicon);
     this.cache.fit(plan.fresh.length);
     for (const span of plan.fresh) {
-      this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher);
+      this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher, config.pack.lexicon);
       yield span.end;
     }
-    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan });
+    const document = new AssessmentDocument(text, format, { cache: this.cache, lexicon: config.pack.lexicon, classifier: config.pack.classifier, plan });
     const steps = lintSteps(document, config.pack, this.settingsFor(config, filePath));
     let step = steps.next();
     while (!step.done) {

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
-import coreText, { data as coreData } from './core.yaml';
+import { CORE_FILES } from './core/index.js';
 import type { TSchema } from '@sinclair/typebox';
 import { SEVERITY_SETTINGS } from '../core/contracts.js';
-import { ConceptSchema, PackSchema, RuleFieldsSchema, type PackFile } from './schema.js';
+import { ConceptSchema, PackFragmentSchema, PackSchema, RuleFieldsSchema, type PackFile } from './schema.js';
 import { ConfigurationError, pointerPath, PositionedFile, type Problem } from './problems.js';
 import { policyProblems } from './pack-policy.js';
 import { isRegexField, regexFieldMessage } from './regex-guard.js';
@@ -24,11 +24,49 @@ export interface LoadedPack {
   folder?: string;
   pack: PackFile;
   source: PositionedFile;
+  /** For the built-in pack: its files, each read as a part of the pack (see rules/packs/core/index.ts). */
+  parts?: LoadedPack[];
+  /** For a file of the built-in pack: its name in rules/packs/core/. */
+  part?: string;
+  /** For a file of the built-in pack: part of every pack's vocabulary, whether or not the pack extends core. */
+  base?: boolean;
+}
+
+/** Where problems in a loaded pack file are reported: its path, or `core/<file>` for a file of the built-in pack. */
+export function problemFileOf(layer: LoadedPack): string {
+  return layer.part ? `${CORE_PACK}/${layer.part}` : layer.file;
+}
+
+let coreParts: LoadedPack[] | undefined;
+
+/** The built-in pack's files, each parsed and checked once. */
+export function corePackParts(): LoadedPack[] {
+  if (!coreParts) {
+    const [head, ...rest] = CORE_FILES;
+    const header = parsePack(CORE_PACK, head.text, undefined, { value: structuredClone(head.data) });
+    coreParts = [
+      { ...header, part: head.name },
+      ...rest.map((file) => {
+        const loaded = parsePack(`${CORE_PACK}/${file.name}`, file.text, undefined, { value: structuredClone(file.data) }, true);
+        const pack = { ...loaded.pack, name: header.pack.name, version: header.pack.version };
+        return { ...loaded, file: CORE_PACK, pack, part: file.name, base: file.base };
+      }),
+    ];
+  }
+  return coreParts;
+}
+
+/** The parts of the built-in pack that every pack's vocabulary starts from. */
+export function baseParts(): LoadedPack[] {
+  return corePackParts().filter((part) => part.base);
 }
 
 /** Reads a pack file from disk (or the built-in pack by name) and validates its shape; throws ConfigurationError. */
 export function loadPackFile(file: string): LoadedPack {
-  if (file === CORE_PACK) return parsePack(CORE_PACK, coreText, undefined, { value: structuredClone(coreData) });
+  if (file === CORE_PACK) {
+    const parts = corePackParts();
+    return { ...parts[0], part: undefined, parts };
+  }
   let target = file;
   try {
     if (statSync(file).isDirectory()) {
@@ -60,8 +98,8 @@ export function problemAt(file: string, message: string): ConfigurationError {
   return new ConfigurationError([{ file, line: 1, column: 1, message }]);
 }
 
-/** Parses pack text and validates its shape; throws ConfigurationError listing every problem. */
-export function parsePack(file: string, text: string, folder: string | undefined, known?: { value: unknown }): LoadedPack {
+/** Parses pack text and validates its shape (a `fragment` is a file of a pack, without name or version); throws ConfigurationError listing every problem. */
+export function parsePack(file: string, text: string, folder: string | undefined, known?: { value: unknown }, fragment = false): LoadedPack {
   const source = new PositionedFile(file, text, known);
   if (source.problems.length > 0) throw new ConfigurationError(source.problems);
   const value = source.value;
@@ -71,7 +109,7 @@ export function parsePack(file: string, text: string, folder: string | undefined
   }
   const problems: Problem[] = [];
   const { rules, terms, ...rest } = value as Record<string, unknown>;
-  collect(source, PackSchema, rest, [], problems);
+  collect(source, fragment ? PackFragmentSchema : PackSchema, rest, [], problems);
   if (rules !== undefined) {
     if (!isMapping(rules)) source.report(['rules'], 'rules must be a mapping from rule id to rule; see docs/packs.md');
     else for (const [id, entry] of Object.entries(rules)) {
