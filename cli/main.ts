@@ -15,7 +15,7 @@ Usage:
   assessment-lint check [paths, folders or globs...] [options]
   assessment-lint audit [folders, files or globs...] [--out FILE] [--format html|json|csv] [--snippets] [--max-warnings N]
                                           caseload audit: pass rate per rule beside the inspectorate's figures
-  assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID]
+  assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID | --terms CONCEPT | --vocabulary LIST]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
   assessment-lint pack validate FILE      print every problem in a pack or configuration as file:line:column
   assessment-lint pack lock               record the packs' versions and hashes in .assessment-lint.lock
@@ -59,6 +59,8 @@ function parse(argv: string[]) {
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       explain: { type: 'string' },
+      terms: { type: 'string' },
+      vocabulary: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -92,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return command || values.help ? 0 : 2;
     }
-    if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain });
+    if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain, terms: values.terms, vocabulary: values.vocabulary });
     if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config });
     if (command === 'init') return runInit(paths[0]);
     const maxWarnings = warningLimit(values['max-warnings']);

@@ -1,25 +1,32 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configJsonSchema, packJsonSchema, schemaText } from '../rules/packs/json-schema.js';
+import { compilePacks } from '../rules/packs/compile.js';
+import { CORE_PACK, loadPackFile } from '../rules/packs/load-pack.js';
+import { VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
 
 /**
  * Writes schemas/pack.schema.json and schemas/config.schema.json from the
- * loader's own schemas (run by esbuild.mjs after each build outside CI). With
+ * loader's own schemas, and docs/packs.md's tables of built-in concepts and
+ * section wordings from the built-in pack (run by esbuild.mjs after each
+ * build outside CI). With
  * `--check`, writes nothing and fails when a file is out of date.
  */
 function main(argv: string[]): number {
   const root = path.resolve(__dirname, '..');
   const check = argv.includes('--check');
+  const packsDoc = readFileSync(path.join(root, 'docs', 'packs.md'), 'utf8');
   const outputs = [
     ['schemas/pack.schema.json', schemaText(packJsonSchema())],
     ['schemas/config.schema.json', schemaText(configJsonSchema())],
+    ['docs/packs.md', packsDoc.replace(VOCABULARY_DOCS_MARK, () => vocabularyDocs(compilePacks([loadPackFile(CORE_PACK)])))],
   ] as const;
   let stale = 0;
   for (const [name, text] of outputs) {
     const file = path.join(root, name);
     if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
     if (check) {
-      console.error(`${name} is out of date with the pack schema; run 'node esbuild.mjs' and commit it`);
+      console.error(`${name} is out of date with the pack schema or the built-in pack; run 'node esbuild.mjs' and commit it`);
       stale++;
     } else {
       writeFileSync(file, text);

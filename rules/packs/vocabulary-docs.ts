@@ -1,0 +1,49 @@
+import type { CompiledPack } from './compile.js';
+
+/** The markers around the generated part of docs/packs.md. */
+export const VOCABULARY_DOCS_MARK = /<!-- vocabulary-tables -->[\s\S]*?<!-- \/vocabulary-tables -->/;
+
+/**
+ * The built-in concepts (with the file and rules of each) and the heading
+ * wordings of each section kind, as docs/packs.md shows them; written by
+ * scripts/write-schemas.ts after each build, and checked by a test.
+ */
+export function vocabularyDocs(pack: CompiledPack): string {
+  const readers = new Map<string, string[]>();
+  for (const rule of pack.rules) {
+    for (const concept of rule.kind.references(rule.options as never).concepts) {
+      const list = readers.get(concept) ?? [];
+      if (!list.includes(rule.id)) list.push(rule.id);
+      readers.set(concept, list);
+    }
+  }
+  const concepts = [...pack.conceptSources.values()].map((source) => {
+    const file = source.match[0]?.origin.layer.part ?? '';
+    const rules = (readers.get(source.name) ?? []).map((id) => `\`${id}\``).join(', ');
+    return `| \`${source.name}\` | \`${file}\` | ${source.match.length} | ${source.exclude.length} | ${rules} |`;
+  });
+  const lists = [...pack.vocabulary.entries()].map(([name, entries]) => {
+    const file = entries[0]?.at.layer.part ?? '';
+    return `\`${name}\` (${entries.length}, \`${file}\`)`;
+  });
+  const sections = Object.entries(pack.sections).map(([kind, wordings]) => `| \`${kind}\` | ${wordings.join('; ')} |`);
+  return [
+    '<!-- vocabulary-tables -->',
+    '<!-- Generated from rules/packs/core/ by `npm run build`; do not edit by hand. -->',
+    '',
+    '**Built-in concepts** (terms, exclusions, and the rules that read each):',
+    '',
+    '| concept | file | terms | exclusions | read by |',
+    '| --- | --- | --- | --- | --- |',
+    ...concepts,
+    '',
+    `**Built-in word lists** (entries, file): ${lists.join(', ')}.`,
+    '',
+    '**Section kinds and their heading wordings:**',
+    '',
+    '| kind | wordings |',
+    '| --- | --- |',
+    ...sections,
+    '<!-- /vocabulary-tables -->',
+  ].join('\n');
+}
