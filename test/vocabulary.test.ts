@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { compilePacks } from '../rules/packs/compile.js';
 import { CORE_FILES } from '../rules/packs/core/index.js';
 import { CORE_PACK, loadPackFile, parsePack } from '../rules/packs/load-pack.js';
+import { VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
 import { assertProblemAt, configurationProblems, corePack, firedRules, lintSnippet, REPO_ROOT, runCli, TempFolder } from './helpers.js';
 
 /** A team pack that names the person as its reports do and adds its local children's services front door. */
@@ -147,6 +148,12 @@ describe('vocabulary: the built-in pack’s files', () => {
         if (file.name !== 'lexicon.yaml') assert.ok(texts.includes(`@${name}`), `list ${name} (${file.name}) is used by no term`);
       }
     }
+  });
+
+  it('matches the tables of concepts, word lists and headings in docs/packs.md (npm run build rewrites them)', () => {
+    const docs = readFileSync(path.join(REPO_ROOT, 'docs', 'packs.md'), 'utf8');
+    assert.equal(VOCABULARY_DOCS_MARK.exec(docs)?.[0], vocabularyDocs(corePack()));
+    assert.match(vocabularyDocs(corePack()), /\| `young-relative` \| `shared-terms\.yaml` \| \d+ \| 0 \| `child-safeguarding`, `safeguarding-enquiry` \|/);
   });
 
   it('has no term line longer than the 100 characters a list entry keeps it to', () => {

@@ -4,7 +4,7 @@ import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import { CORE_FILES } from './core/index.js';
 import type { TSchema } from '@sinclair/typebox';
 import { SEVERITY_SETTINGS } from '../core/contracts.js';
-import { ConceptSchema, PackFragmentSchema, PackSchema, RuleFieldsSchema, type PackFile } from './schema.js';
+import { ConceptSchema, PackFragmentSchema, PackSchema, RuleFieldsSchema, WordListSchema, type PackFile } from './schema.js';
 import { ConfigurationError, pointerPath, PositionedFile, type Problem } from './problems.js';
 import { policyProblems } from './pack-policy.js';
 import { isRegexField, regexFieldMessage } from './regex-guard.js';
@@ -108,7 +108,7 @@ export function parsePack(file: string, text: string, folder: string | undefined
     throw problemAt(file, 'a pack must be a mapping with name, version and rules; see docs/packs.md');
   }
   const problems: Problem[] = [];
-  const { rules, terms, ...rest } = value as Record<string, unknown>;
+  const { rules, terms, vocabulary, ...rest } = value as Record<string, unknown>;
   collect(source, fragment ? PackFragmentSchema : PackSchema, rest, [], problems);
   if (rules !== undefined) {
     if (!isMapping(rules)) source.report(['rules'], 'rules must be a mapping from rule id to rule; see docs/packs.md');
@@ -123,8 +123,16 @@ export function parsePack(file: string, text: string, folder: string | undefined
     if (!isMapping(terms)) source.report(['terms'], 'terms must be a mapping from concept name to a list of terms');
     else for (const [name, entry] of Object.entries(terms)) {
       if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) problems.push(problem(source, ['terms', name], `'${name}' is not a valid concept name: use lower-case words joined by hyphens`, undefined, true));
-      const schema = Array.isArray(entry) ? ConceptSchema.anyOf[0] : ConceptSchema.anyOf[1];
+      const exclude = isMapping(entry) ? entry.exclude : undefined;
+      const schema = Array.isArray(entry) ? ConceptSchema.anyOf[0] : isMapping(exclude) ? ConceptSchema.anyOf[2] : ConceptSchema.anyOf[1];
       collect(source, schema, entry, ['terms', name], problems);
+    }
+  }
+  if (vocabulary !== undefined) {
+    if (!isMapping(vocabulary)) source.report(['vocabulary'], 'vocabulary must be a mapping from list name to a list of words; see docs/packs.md#vocabulary');
+    else for (const [name, entry] of Object.entries(vocabulary)) {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) problems.push(problem(source, ['vocabulary', name], `'${name}' is not a valid word list name: use lower-case words joined by hyphens`, undefined, true));
+      collect(source, Array.isArray(entry) ? WordListSchema.anyOf[0] : WordListSchema.anyOf[1], entry, ['vocabulary', name], problems);
     }
   }
   problems.push(...policyProblems(source, value as Record<string, unknown>, folder));

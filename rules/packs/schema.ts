@@ -36,30 +36,35 @@ export const WordListSchema = Type.Union([
   ListChangesSchema,
 ]);
 
-/** Exclusions of a concept: a list (replacing any inherited one), or changes to the inherited list. */
-export const ExcludeSchema = Type.Union([
-  Type.Array(TermSchema, { description: 'Terms that cancel an overlapping match, e.g. "as a child" (replacing any inherited ones).' }),
-  Type.Object(
-    {
-      add: Type.Optional(Type.Array(TermSchema, { description: 'Exclusions added to the inherited ones.' })),
-      remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Exclusions removed from the inherited ones.' })),
-    },
-    { additionalProperties: false },
-  ),
-]);
+/** Exclusions as a list, replacing any inherited ones. */
+export const ExcludeListSchema = Type.Array(TermSchema, { description: 'Terms that cancel an overlapping match, e.g. "as a child" (replacing any inherited ones).' });
 
-/** A concept: a plain list of terms, or terms with exclusions, or changes to an inherited concept. */
-export const ConceptSchema = Type.Union([
-  Type.Array(TermSchema, { description: 'Terms: words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap; @name a word list.' }),
-  Type.Object(
+/** Changes to an inherited concept's exclusions. */
+export const ExcludeChangesSchema = Type.Object(
+  {
+    add: Type.Optional(Type.Array(TermSchema, { description: 'Exclusions added to the inherited ones.' })),
+    remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Exclusions removed from the inherited ones.' })),
+  },
+  { additionalProperties: false },
+);
+
+function conceptObject(exclude: TSchema) {
+  return Type.Object(
     {
       match: Type.Optional(Type.Array(TermSchema, { description: 'The terms of the concept (replacing any inherited ones).' })),
-      exclude: Type.Optional(ExcludeSchema),
+      exclude: Type.Optional(exclude),
       add: Type.Optional(Type.Array(TermSchema, { description: 'Terms added to an inherited concept.' })),
       remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms removed from an inherited concept.' })),
     },
     { additionalProperties: false },
-  ),
+  );
+}
+
+/** A concept: a plain list of terms, or terms with exclusions (a list, or changes to the inherited ones), or changes to an inherited concept. */
+export const ConceptSchema = Type.Union([
+  Type.Array(TermSchema, { description: 'Terms: words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap; @name a word list.' }),
+  conceptObject(ExcludeListSchema),
+  conceptObject(ExcludeChangesSchema),
 ]);
 
 /** Snippets a rule must warn on and must pass, run by `pack test` and the test suite. */

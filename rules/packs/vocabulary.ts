@@ -94,8 +94,9 @@ export function mergeConcept(name: string, entry: ConceptEntry, concepts: Map<st
   let exclude: WrittenTerm[];
   if (Array.isArray(entry.exclude)) exclude = written(entry.exclude, layer, ['terms', name, 'exclude']);
   else if (entry.exclude) {
-    const kept = removeTerms(inherited?.exclude ?? [], entry.exclude.remove ?? [], name, 'exclusions', layer, ['terms', name, 'exclude', 'remove'], problems);
-    exclude = [...kept, ...written(entry.exclude.add ?? [], layer, ['terms', name, 'exclude', 'add'])];
+    const changes = entry.exclude as { add?: string[]; remove?: string[] };
+    const kept = removeTerms(inherited?.exclude ?? [], changes.remove ?? [], name, 'exclusions', layer, ['terms', name, 'exclude', 'remove'], problems);
+    exclude = [...kept, ...written(changes.add ?? [], layer, ['terms', name, 'exclude', 'add'])];
   } else exclude = [...(inherited?.exclude ?? [])];
   concepts.set(name, { name, match, exclude });
 }
