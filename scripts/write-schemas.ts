@@ -3,12 +3,12 @@ import path from 'node:path';
 import { configJsonSchema, packJsonSchema, schemaText } from '../rules/packs/json-schema.js';
 import { compilePacks } from '../rules/packs/compile.js';
 import { CORE_PACK, loadPackFile } from '../rules/packs/load-pack.js';
-import { VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
+import { RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
 
 /**
  * Writes schemas/pack.schema.json and schemas/config.schema.json from the
  * loader's own schemas, and docs/packs.md's tables of built-in concepts and
- * section wordings from the built-in pack (run by esbuild.mjs after each
+ * section wordings and the README's rule table from the built-in pack (run by esbuild.mjs after each
  * build outside CI). With
  * `--check`, writes nothing and fails when a file is out of date.
  */
@@ -16,10 +16,13 @@ function main(argv: string[]): number {
   const root = path.resolve(__dirname, '..');
   const check = argv.includes('--check');
   const packsDoc = readFileSync(path.join(root, 'docs', 'packs.md'), 'utf8');
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const core = compilePacks([loadPackFile(CORE_PACK)]);
   const outputs = [
     ['schemas/pack.schema.json', schemaText(packJsonSchema())],
     ['schemas/config.schema.json', schemaText(configJsonSchema())],
-    ['docs/packs.md', packsDoc.replace(VOCABULARY_DOCS_MARK, () => vocabularyDocs(compilePacks([loadPackFile(CORE_PACK)])))],
+    ['docs/packs.md', packsDoc.replace(VOCABULARY_DOCS_MARK, () => vocabularyDocs(core))],
+    ['README.md', readme.replace(RULE_TABLE_MARK, () => ruleTable(core))],
   ] as const;
   let stale = 0;
   for (const [name, text] of outputs) {

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { compilePacks } from '../rules/packs/compile.js';
 import { CORE_FILES } from '../rules/packs/core/index.js';
 import { CORE_PACK, loadPackFile, parsePack } from '../rules/packs/load-pack.js';
-import { VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
+import { RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
+import { MEASURED_RULES } from './eval/measure.js';
 import { assertProblemAt, configurationProblems, corePack, firedRules, lintSnippet, REPO_ROOT, runCli, TempFolder } from './helpers.js';
 
 /** A team pack that names the person as its reports do and adds its local children's services front door. */
@@ -154,6 +155,18 @@ describe('vocabulary: the built-in pack’s files', () => {
     const docs = readFileSync(path.join(REPO_ROOT, 'docs', 'packs.md'), 'utf8');
     assert.equal(VOCABULARY_DOCS_MARK.exec(docs)?.[0], vocabularyDocs(corePack()));
     assert.match(vocabularyDocs(corePack()), /\| `young-relative` \| `shared-terms\.yaml` \| \d+ \| 0 \| `child-safeguarding`, `safeguarding-enquiry` \|/);
+  });
+
+  it('matches the README’s rule table, one row per built-in rule with its docs page', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    assert.equal(RULE_TABLE_MARK.exec(readme)?.[0], ruleTable(corePack()));
+    for (const rule of corePack().rules) assert.ok(readme.includes(`| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.page.summary}`), rule.id);
+  });
+
+  it('measures in the eval exactly the rules whose file says so, each with a floor', () => {
+    const floors = parseYaml(readFileSync(path.join(REPO_ROOT, 'test', 'eval', 'floors.yaml'), 'utf8')) as { rules: Record<string, number> };
+    assert.deepEqual([...MEASURED_RULES], Object.keys(floors.rules));
+    assert.deepEqual([...MEASURED_RULES], corePack().rules.filter((rule) => rule.page.measured).map((rule) => rule.id));
   });
 
   it('has no term line longer than the 100 characters a list entry keeps it to', () => {

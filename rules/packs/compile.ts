@@ -33,6 +33,8 @@ export interface CompiledRule {
   /** The pack that defined the rule first. */
   pack: string;
   examples: { warn: string[]; pass: string[] };
+  /** What the docs page and the README's rule table say of the rule. */
+  page: { summary?: string; measured?: boolean };
   stages: Stage[];
   /** For each field (and each option, as `options.name`), the pack file that last set it (for `rules --explain`). */
   origins: Record<string, string>;
@@ -205,6 +207,7 @@ function compileRule(id: string, draft: DraftRule, concepts: Map<string, Concept
     options: Value.Clone(options),
     pack: draft.pack,
     examples: { warn: fields.examples?.warn ?? [], pass: fields.examples?.pass ?? [] },
+    page: { ...fields.page },
     stages: [...(fields.from ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
     origins: draft.origins,
   };

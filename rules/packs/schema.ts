@@ -76,6 +76,15 @@ export const ExamplesSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a rule's docs page and the README's rule table say of it, kept with the rule. */
+export const RulePageSchema = Type.Object(
+  {
+    summary: Type.Optional(Type.String({ minLength: 1, description: 'When the rule warns, as the end of "warns when …" (the README\'s rule table).' })),
+    measured: Type.Optional(Type.Boolean({ description: 'The labelled corpus measures this rule (npm run eval prints its figures and checks its floor).' })),
+  },
+  { additionalProperties: false },
+);
+
 /** A dated severity step: from this day on, the rule has this severity. */
 export const StageSchema = Type.Object(
   {
@@ -95,6 +104,7 @@ export const RuleFieldsSchema = Type.Object(
     docs: Type.Optional(Type.String({ description: 'A URL, or a path relative to the pack file, of the rule’s docs page.' })),
     options: Type.Optional(Type.Object({}, { additionalProperties: true })),
     examples: Type.Optional(ExamplesSchema),
+    page: Type.Optional(RulePageSchema),
     from: Type.Optional(Type.Array(StageSchema, { description: 'Severity changes by date, for announcing a rule before enforcing it.' })),
   },
   { additionalProperties: false },

@@ -47,3 +47,15 @@ export function vocabularyDocs(pack: CompiledPack): string {
     '<!-- /vocabulary-tables -->',
   ].join('\n');
 }
+
+/** The markers around the README's generated table of built-in rules. */
+export const RULE_TABLE_MARK = /<!-- rule-table -->[\s\S]*?<!-- \/rule-table -->/;
+
+/** The README's table of built-in rules, from each rule's `page.summary` (written by the build, checked by a test). */
+export function ruleTable(pack: CompiledPack): string {
+  const rows = pack.rules.map((rule) => {
+    const note = rule.severity === 'info' ? ' (information)' : '';
+    return `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.page.summary ?? rule.message}${note} |`;
+  });
+  return ['<!-- rule-table -->', '| rule | warns when |', '|---|---|', ...rows, '<!-- /rule-table -->'].join('\n');
+}
