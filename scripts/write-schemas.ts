@@ -3,7 +3,7 @@ import path from 'node:path';
 import { configJsonSchema, packJsonSchema, schemaText } from '../rules/packs/json-schema.js';
 import { compilePacks } from '../rules/packs/compile.js';
 import { CORE_PACK, loadPackFile } from '../rules/packs/load-pack.js';
-import { RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
+import { EXAMPLES_MARK, examplesDocs, RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
 
 /**
  * Writes schemas/pack.schema.json and schemas/config.schema.json from the
@@ -23,7 +23,11 @@ function main(argv: string[]): number {
     ['schemas/config.schema.json', schemaText(configJsonSchema())],
     ['docs/packs.md', packsDoc.replace(VOCABULARY_DOCS_MARK, () => vocabularyDocs(core))],
     ['README.md', readme.replace(RULE_TABLE_MARK, () => ruleTable(core))],
-  ] as const;
+    ...core.rules.map((rule) => {
+      const page = `docs/rules/${rule.id}.md`;
+      return [page, readFileSync(path.join(root, page), 'utf8').replace(EXAMPLES_MARK, () => examplesDocs(rule))] as const;
+    }),
+  ];
   let stale = 0;
   for (const [name, text] of outputs) {
     const file = path.join(root, name);

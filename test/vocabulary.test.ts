@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { compilePacks } from '../rules/packs/compile.js';
 import { CORE_FILES } from '../rules/packs/core/index.js';
 import { CORE_PACK, loadPackFile, parsePack } from '../rules/packs/load-pack.js';
-import { RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
+import { EXAMPLES_MARK, examplesDocs, RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
 import { MEASURED_RULES } from './eval/measure.js';
 import { assertProblemAt, configurationProblems, corePack, firedRules, lintSnippet, REPO_ROOT, runCli, TempFolder } from './helpers.js';
 
@@ -161,6 +161,14 @@ describe('vocabulary: the built-in pack’s files', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     assert.equal(RULE_TABLE_MARK.exec(readme)?.[0], ruleTable(corePack()));
     for (const rule of corePack().rules) assert.ok(readme.includes(`| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.page.summary}`), rule.id);
+  });
+
+  it('shows on each rule’s docs page exactly the examples the tests run', () => {
+    for (const rule of corePack().rules) {
+      const page = readFileSync(path.join(REPO_ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+      assert.equal(EXAMPLES_MARK.exec(page)?.[0], examplesDocs(rule), rule.id);
+      for (const snippet of [...rule.examples.warn, ...rule.examples.pass]) assert.ok(page.includes(snippet), `${rule.id}: ${snippet}`);
+    }
   });
 
   it('measures in the eval exactly the rules whose file says so, each with a floor', () => {

@@ -59,3 +59,19 @@ export function ruleTable(pack: CompiledPack): string {
   });
   return ['<!-- rule-table -->', '| rule | warns when |', '|---|---|', ...rows, '<!-- /rule-table -->'].join('\n');
 }
+
+/** The markers around a rule docs page's generated examples. */
+export const EXAMPLES_MARK = /<!-- examples -->[\s\S]*?<!-- \/examples -->/;
+
+/** A rule docs page's examples: the rule's own `examples`, which `pack test` and the test suite run (written by the build, checked by a test). */
+export function examplesDocs(rule: CompiledPack['rules'][number]): string {
+  const fence = (snippet: string) => ['```markdown', snippet, '```'].join('\n');
+  const part = (title: string, snippets: string[]) => (snippets.length === 0 ? [] : [`## ${title}`, '', snippets.map(fence).join('\n\n'), '']);
+  return [
+    '<!-- examples -->',
+    `<!-- The rule's examples in rules/packs/core/${rule.id}.yaml, each checked by \`pack test core\`; written by \`npm run build\`. -->`,
+    ...part(rule.examples.warn.length > 1 ? 'Examples that warn' : 'Example that warns', rule.examples.warn),
+    ...part(rule.examples.pass.length > 1 ? 'Examples that pass' : 'Example that passes', rule.examples.pass),
+    '<!-- /examples -->',
+  ].join('\n');
+}
