@@ -198,6 +198,17 @@ describe('vocabulary: the built-in pack’s files', () => {
  */
 const ALLOWED_LITERALS = new Set(['he', 'she', 'they', 'none', 'unknown', "can't", "won't", 'can', 'will', '-', '--', 'children']);
 
+describe('vocabulary: wording of secondary places comes from the rule', () => {
+  it('uses the rule’s related wording with the words found, and the words alone without one', () => {
+    const draft = '## Offence analysis\n\nHe told me he was provoked. He states he pushed the man once.';
+    const core = lintSnippet(draft, corePack()).result.messages.find((message) => message.ruleId === 'sole-account');
+    assert.deepEqual(core?.related?.map((place) => place.message), ["Also rests on the person's account: 'told me'.", "Also rests on the person's account: 'He states'."]);
+    const team = withTeam(`name: t\nversion: 1.0.0\nextends: core\nrules:\n  own-account:\n    kind: corroborate\n    message: M.\n    options: { claims: self-report, sources: independent-source, sections: [offence-analysis] }\n`);
+    const plain = lintSnippet(draft, team).result.messages.find((message) => message.ruleId === 'own-account');
+    assert.deepEqual(plain?.related?.map((place) => place.message), ["'told me'", "'He states'"]);
+  });
+});
+
 describe('vocabulary: no English word list in code', () => {
   it('leaves no word of the text model’s lists, and no list of words, as a string literal in rules/core or rules/kinds', () => {
     const core = corePack();
