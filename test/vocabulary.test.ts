@@ -60,6 +60,15 @@ describe('vocabulary: named word lists', () => {
     }
   });
 
+  it('reaches every term built from a list with one addition to it (kin → young-relative)', () => {
+    const pack = withTeam(`name: t\nversion: 1.0.0\nextends: core\nvocabulary:\n  kin:\n    add: [godson, goddaughter]\n`);
+    const draft = '## Offender assessment\n\nHe sees his godson, aged 6, at weekends.';
+    assert.ok(firedRules(lintSnippet(draft, corePack()).result).includes('child-safeguarding'));
+    assert.ok(!firedRules(lintSnippet(draft, pack).result).includes('child-safeguarding'));
+    const grown = pack.concepts.get('young-relative')!.match.filter((term) => term.includes('godson'));
+    assert.equal(grown.length, 4, 'the four young-relative terms written with @kin');
+  });
+
   it('expands @name inside a term, and a term that is only @name into one term per entry', () => {
     const pack = withTeam(`name: t\nversion: 1.0.0\nextends: core\nvocabulary:\n  pets: [dog, cat]\n  pet-phrases: [guinea pig, "@pets"]\nterms:\n  pet-care:\n    - feeds|walks @pets\n    - "@pet-phrases"\n`);
     assert.deepEqual(pack.concepts.get('pet-care')?.match, ['feeds|walks dog|cat', 'guinea pig', 'dog', 'cat']);
