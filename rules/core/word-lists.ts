@@ -35,7 +35,8 @@ interface Raw<At> {
 
 /** Folds an entry for comparison: case and spacing do not make two entries different. */
 export function entryKey(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toLowerCase();
+  const lower = value.toLowerCase();
+  return /^\s|\s$|\s\s|[\t\n\r]/.test(lower) ? lower.trim().replace(/\s+/g, ' ') : lower;
 }
 
 /** True when a list entry (or a word of a term) refers to a named list. */
@@ -146,6 +147,7 @@ export function expandTerm<At>(term: string, lists: ReadonlyMap<string, Readonly
 
 function repeatedWord(parts: string[]): string | undefined {
   for (const part of parts) {
+    if (!part.includes('|')) continue;
     const seen = new Set<string>();
     for (const word of part.split('|')) {
       const key = word.toLowerCase();

@@ -1,5 +1,5 @@
 import type { ConceptDefinition } from '../core/matcher.js';
-import { expandTerm, resolveWordLists, type ListEntry, type ListProblem, type WrittenList } from '../core/word-lists.js';
+import { entryKey, expandTerm, resolveWordLists, type ListEntry, type ListProblem, type WrittenList } from '../core/word-lists.js';
 import { problemFileOf, type LoadedPack } from './load-pack.js';
 import type { Problem } from './problems.js';
 import type { ConceptEntry } from './schema.js';
@@ -29,6 +29,8 @@ export interface ConceptTerm {
   written: string;
   origin: Origin;
   expanded: string[];
+  /** The expanded terms folded for comparison (case and spacing aside). */
+  keys: string[];
 }
 
 /** A concept with the origin of each of its terms, before and after expansion. */
@@ -122,13 +124,13 @@ export function expandConcepts(drafts: Map<string, ConceptDraft>, lists: Readonl
         const result = expandTerm(term, lists);
         if (result.error) problems.push(problemAt(origin, `term '${term}' in concept '${draft.name}': ${result.error}`));
         if (result.repeated) problems.push(problemAt(origin, `term '${term}' in concept '${draft.name}' allows '${result.repeated}' twice in one place; remove one`));
-        for (const expanded of result.terms) {
-          const key = expanded.trim().replace(/\s+/g, ' ').toLowerCase();
+        const keys = result.terms.map(entryKey);
+        keys.forEach((key, index) => {
           const first = seen.get(key);
-          if (first) problems.push(problemAt(origin, `'${expanded}' is among the ${role} of concept '${draft.name}' twice: here and at ${describePlace(first)}; remove one`));
+          if (first) problems.push(problemAt(origin, `'${result.terms[index]}' is among the ${role} of concept '${draft.name}' twice: here and at ${describePlace(first)}; remove one`));
           else seen.set(key, origin);
-        }
-        return { written: term, origin, expanded: result.terms };
+        });
+        return { written: term, origin, expanded: result.terms, keys };
       });
     };
     const match = expand(draft.match, 'terms');
@@ -147,11 +149,10 @@ export function sharedTermProblems(ruleId: string, names: readonly string[], sou
     const source = sources.get(name);
     if (!source) continue;
     for (const term of source.match) {
-      for (const expanded of term.expanded) {
-        const key = expanded.trim().replace(/\s+/g, ' ').toLowerCase();
+      for (const [index, key] of term.keys.entries()) {
         const first = owner.get(key);
         if (first && first.concept !== name) {
-          const message = `'${expanded}' is a term of both '${first.concept}' (at ${describePlace(first.origin)}) and '${name}', which rule '${ruleId}' both reads; keep it in one of them`;
+          const message = `'${term.expanded[index]}' is a term of both '${first.concept}' (at ${describePlace(first.origin)}) and '${name}', which rule '${ruleId}' both reads; keep it in one of them`;
           problems.push({ ...problemAt(term.origin, message), ruleId });
         } else if (!first) owner.set(key, { concept: name, origin: term.origin });
       }
