@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { ChunkCache } from '../rules/core/chunk-cache.js';
+import { AssessmentDocument } from '../rules/core/document.js';
 import { compilePacks } from '../rules/packs/compile.js';
 import { CORE_FILES } from '../rules/packs/core/index.js';
 import { CORE_PACK, loadPackFile, parsePack } from '../rules/packs/load-pack.js';
@@ -86,6 +88,16 @@ describe('vocabulary: named word lists', () => {
     const problems = configurationProblems(() => withTeam(`name: t\nversion: 1.0.0\nextends: core\nvocabulary:\n  placeholder-answers:\n    remove: [to be decided]\n  pets:\n    add: [dog]\n`));
     assertProblemAt(problems, { line: 6, column: 14, pattern: /'to be decided' is not in word list 'placeholder-answers'/ });
     assertProblemAt(problems, { line: 8, column: 5, pattern: /word list 'pets' is not defined by any pack this one extends/ });
+  });
+
+  it('keeps drafts read with different packs’ word lists apart in one chunk cache, without re-reading either', () => {
+    const pack = withTeam(`name: t\nversion: 1.0.0\nextends: core\nvocabulary:\n  placeholder-answers:\n    remove: [tbc]\n`);
+    const cache = new ChunkCache();
+    const read = (with_: typeof pack) => new AssessmentDocument('Accommodation: TBC\n', 'plaintext', { cache, lexicon: with_.lexicon, classifier: with_.classifier }).units[0].unit;
+    const first = read(corePack());
+    assert.equal(read(pack).labelAnswered, true);
+    assert.equal(read(corePack()), first, 'the chunk read with the built-in lists is still cached');
+    assert.equal(first.labelAnswered, false);
   });
 
   it('adds to and removes from an inherited concept’s exclusions', () => {

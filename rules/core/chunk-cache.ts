@@ -36,12 +36,18 @@ export interface ParsedChunk {
   readonly lexicon: Lexicon;
 }
 
-/** Parsed chunks keyed by their text, shared between successive versions of a draft. */
+/** The chunks parsed with one pack's word lists: the current generation and the one before. */
+interface Generation {
+  entries: { markdown: Map<string, ParsedChunk>; plaintext: Map<string, ParsedChunk> };
+  previous: { markdown: Map<string, ParsedChunk>; plaintext: Map<string, ParsedChunk> };
+  size: number;
+}
+
+const emptyMaps = () => ({ markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() });
+
+/** Parsed chunks keyed by their text (and the word lists they were read with), shared between successive versions of a draft. */
 export class ChunkCache {
-  private entries = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
-  private previous = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
-  private size = 0;
-  private lexicon: Lexicon | undefined;
+  private readonly byLexicon = new WeakMap<Lexicon, Generation>();
 
   constructor(private limit = 20_000) {}
 
@@ -50,30 +56,26 @@ export class ChunkCache {
     this.limit = Math.max(this.limit, chunks);
   }
 
-  /** Returns the parsed chunk for a text, parsing it on a miss. Chunks unused for a while are forgotten, and all of them when the word lists change. */
+  /** Returns the parsed chunk for a text, parsing it on a miss. Chunks unused for a while are forgotten; drafts checked with different packs keep apart. */
   get(text: string, format: DocumentFormat, lexicon: Lexicon): ParsedChunk {
-    if (lexicon !== this.lexicon) {
-      this.entries = { markdown: new Map(), plaintext: new Map() };
-      this.previous = { markdown: new Map(), plaintext: new Map() };
-      this.size = 0;
-      this.lexicon = lexicon;
-    }
-    const current = this.entries[format];
+    let generation = this.byLexicon.get(lexicon);
+    if (!generation) this.byLexicon.set(lexicon, (generation = { entries: emptyMaps(), previous: emptyMaps(), size: 0 }));
+    const current = generation.entries[format];
     let entry = current.get(text);
     if (entry) return entry;
-    entry = this.previous[format].get(text);
+    entry = generation.previous[format].get(text);
     if (!entry) {
       // Keep a copy of the chunk's text, not a slice of the whole draft: a slice would keep every old version of the draft alive.
       text = detach(text);
       entry = parseChunk(text, format, lexicon);
     }
-    if (this.size >= this.limit) {
-      this.previous = this.entries;
-      this.entries = { markdown: new Map(), plaintext: new Map() };
-      this.size = 0;
+    if (generation.size >= this.limit) {
+      generation.previous = generation.entries;
+      generation.entries = emptyMaps();
+      generation.size = 0;
     }
-    this.entries[format].set(text, entry);
-    this.size++;
+    generation.entries[format].set(text, entry);
+    generation.size++;
     return entry;
   }
 
