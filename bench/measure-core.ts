@@ -30,7 +30,7 @@ export function measureFloorAndLint(text: string, runs: number): { floor: number
   const floor = () => {
     for (const block of blocks) processor.runSync(processor.parse(block));
   };
-  const fullLint = () => lint(new AssessmentDocument(text, 'markdown', { cache: new ChunkCache(), classifier: pack.classifier }), pack);
+  const fullLint = () => lint(new AssessmentDocument(text, 'markdown', { cache: new ChunkCache(), lexicon: pack.lexicon, classifier: pack.classifier }), pack);
   for (let run = 0; run < WARM_UP_RUNS; run++) {
     floor();
     fullLint();

@@ -15,7 +15,7 @@ Usage:
   assessment-lint check [paths, folders or globs...] [options]
   assessment-lint audit [folders, files or globs...] [--out FILE|FOLDER] [--format html|json|csv] [options]
                                           caseload audit: pass rate per rule beside the inspectorate's figures
-  assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID]
+  assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID | --terms CONCEPT | --vocabulary LIST]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
   assessment-lint pack validate FILE      print every problem in a pack or configuration as file:line:column
   assessment-lint pack lock [--check]     record the packs' versions, file and rule hashes in .assessment-lint.lock;
@@ -78,6 +78,8 @@ function parse(argv: string[]) {
       check: { type: 'boolean', default: false },
       'frozen-lock': { type: 'boolean', default: false },
       explain: { type: 'string' },
+      terms: { type: 'string' },
+      vocabulary: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -111,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return command || values.help ? 0 : 2;
     }
-    if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain });
+    if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain, terms: values.terms, vocabulary: values.vocabulary });
     if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config, check: values.check });
     if (command === 'init') return runInit(paths[0]);
     const maxWarnings = warningLimit(values['max-warnings']);

@@ -1,13 +1,22 @@
 import { Linter } from '../rules/linter.js';
 import { explainRule } from './explain-rule.js';
+import { showList, showTerms } from './show-vocabulary.js';
 
 /** Lists the active rules for the working folder's configuration (id, kind, severity and message, one line each), or explains one rule. */
-export function runRules(options: { packs: string[]; config?: string; explain?: string }): number {
+export function runRules(options: { packs: string[]; config?: string; explain?: string; terms?: string; vocabulary?: string }): number {
   const linter = new Linter({ configFile: options.config, extraPacks: options.packs });
   const resolved = linter.configFor(undefined);
   for (const warning of resolved.warnings) process.stderr.write(`assessment-lint: warning: ${warning.message}\n`);
   if (options.explain !== undefined) {
     process.stdout.write(explainRule(resolved, options.explain));
+    return 0;
+  }
+  if (options.terms !== undefined) {
+    process.stdout.write(showTerms(resolved.pack, options.terms));
+    return 0;
+  }
+  if (options.vocabulary !== undefined) {
+    process.stdout.write(showList(resolved.pack, options.vocabulary));
     return 0;
   }
   const severities = resolved.config.rules ?? {};

@@ -81,18 +81,18 @@ export class Linter {
     let busy = 0;
     let resumed = performance.now();
     try {
-      const plan = planChunks(text, format, previous);
+      const plan = planChunks(text, format, previous, config.pack.lexicon);
       this.cache.fit(plan.fresh.length);
       for (let index = 0; index < plan.fresh.length; index++) {
         const span = plan.fresh[index];
-        this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher);
+        this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher, config.pack.lexicon);
         busy += performance.now() - resumed;
         // A draft built afresh that has used up its time is checked as far as it was read (an edit re-reads only a few chunks).
         if (!plan.edit && busy >= budget && index + 1 < plan.fresh.length) return this.stopped(config, text, format, filePath, plan.fresh.slice(0, index + 1), plan.fresh[index + 1].start, busy);
         yield span.end;
         resumed = performance.now();
       }
-      const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan });
+      const document = new AssessmentDocument(text, format, { cache: this.cache, lexicon: config.pack.lexicon, classifier: config.pack.classifier, plan });
       const steps = lintSteps(document, config.pack, this.settingsFor(config, filePath));
       let step = steps.next();
       while (!step.done) {
@@ -103,14 +103,14 @@ export class Linter {
     } catch (error) {
       // Never silent: the draft gets one warning saying it was not checked, and callers can list it as skipped.
       const failure = failureReason(error);
-      const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan: { fresh: [], partial: true } });
+      const document = new AssessmentDocument(text, format, { cache: this.cache, lexicon: config.pack.lexicon, classifier: config.pack.classifier, plan: { fresh: [], partial: true } });
       return { document, result: failedResult(document, failure), config, failure };
     }
   }
 
   /** The lint of a draft whose time ran out: the chunks read so far, with a note where the rest begins. */
   private stopped(config: ResolvedConfig, text: string, format: DocumentFormat, filePath: string | undefined, read: Span[], stoppedAt: number, busyMs: number): LintedDraft {
-    const document = new AssessmentDocument(text, format, { cache: this.cache, classifier: config.pack.classifier, plan: { fresh: read, partial: true } });
+    const document = new AssessmentDocument(text, format, { cache: this.cache, lexicon: config.pack.lexicon, classifier: config.pack.classifier, plan: { fresh: read, partial: true } });
     const partial = lint(document, config.pack, this.settingsFor(config, filePath));
     return { document, result: stoppedResult(document, partial, stoppedAt, Math.round(busyMs / 1000)), config, stoppedAt };
   }

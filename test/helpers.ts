@@ -37,7 +37,7 @@ export interface Linted {
 
 /** Lints a snippet with a compiled pack (Markdown unless told otherwise). */
 export function lintSnippet(text: string, pack: CompiledPack, format: DocumentFormat = 'markdown', settings: LintSettings = {}): Linted {
-  const document = new AssessmentDocument(text, format, { classifier: pack.classifier });
+  const document = new AssessmentDocument(text, format, { lexicon: pack.lexicon, classifier: pack.classifier });
   return { document, result: lint(document, pack, settings) };
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
@@ -169,9 +169,17 @@ describe('packs: JSON Schema', () => {
     assert.equal(urlFor(json, '**/.assessment-lint.json'), './schemas/config.schema.json');
   });
 
-  it('validates the example team pack, the starter pack and the built-in pack', () => {
-    for (const file of ['examples/team-pack/pack.yaml', 'cli/templates/starter-pack.yaml', 'rules/packs/core.yaml']) {
+  it('validates the example team pack, the starter pack and every file of the built-in pack', () => {
+    for (const file of ['examples/team-pack/pack.yaml', 'cli/templates/starter-pack.yaml']) {
       assert.ok(validatePack(parseYaml(readFileSync(path.join(REPO_ROOT, file), 'utf8'))), `${file}: ${JSON.stringify(validatePack.errors?.slice(0, 3))}`);
+    }
+    // The built-in pack's files share its first file's name and version.
+    const coreFolder = path.join(REPO_ROOT, 'rules', 'packs', 'core');
+    const coreFiles = readdirSync(coreFolder).filter((name) => name.endsWith('.yaml'));
+    assert.ok(coreFiles.length > 10);
+    for (const name of coreFiles) {
+      const value = { name: 'core', version: '1.0.0', ...parseYaml(readFileSync(path.join(coreFolder, name), 'utf8')) };
+      assert.ok(validatePack(value), `rules/packs/core/${name}: ${JSON.stringify(validatePack.errors?.slice(0, 3))}`);
     }
     for (const file of ['examples/team-pack/.assessment-lint.yaml', 'cli/templates/starter-config.yaml']) {
       assert.ok(validateConfig(parseYaml(readFileSync(path.join(REPO_ROOT, file), 'utf8'))), `${file}: ${JSON.stringify(validateConfig.errors?.slice(0, 3))}`);

@@ -5,7 +5,7 @@ import { ChunkCache } from '../rules/core/chunk-cache.js';
 import { AssessmentDocument } from '../rules/core/document.js';
 import { readHeadingLine } from '../rules/core/heading-lines.js';
 import { parsedMarkdownUnits, parseUnits, type Unit } from '../rules/core/units.js';
-import { defaultSectionClassifier } from '../rules/core/section-kinds.js';
+import { defaultTextVocabulary } from '../rules/core/default-vocabulary.js';
 import { compileYaml } from './helpers.js';
 
 type Format = 'markdown' | 'plaintext';
@@ -237,7 +237,7 @@ describe('text model', () => {
     ];
     for (const [title, kind] of table) {
       it(`"${title}" → ${kind}`, () => {
-        assert.equal(defaultSectionClassifier.classify(title), kind);
+        assert.equal(defaultTextVocabulary().classifier.classify(title), kind);
       });
     }
 

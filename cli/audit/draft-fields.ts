@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { isNullAnswer, isPlaceholderAnswer } from '../../rules/core/context.js';
 import type { HeaderField } from '../../rules/core/header-fields.js';
 import type { FileReport } from '../report.js';
 import { data as fieldsData } from './draft-fields.yaml';
@@ -62,15 +61,17 @@ function labelFacts(): Map<string, DraftFact> {
   return wordings;
 }
 
-/** A fact's answer as grouped: cut at the first stop character, whitespace folded; undefined when blank, a placeholder or 'not known'. */
-function answer(fact: DraftFact, value: string): string | undefined {
+/** A fact's answer as grouped: cut at the first stop character, whitespace folded; undefined when blank, a placeholder or 'not known' (as the linter read it). */
+function answer(fact: DraftFact, field: HeaderField): string | undefined {
+  if (field.empty) return undefined;
+  const value = field.value;
   let text = value;
   for (const stop of cuts![fact].cutAt) {
     const at = text.indexOf(stop);
     if (at >= 0) text = text.slice(0, at);
   }
   text = text.replace(WHITESPACE_RUN, ' ').trim();
-  return text && !isNullAnswer(text) && !isPlaceholderAnswer(text) ? text : undefined;
+  return text || undefined;
 }
 
 /** The facts a draft's header fields state: for each, the first field with one of its labels (front matter first). */
@@ -81,7 +82,7 @@ export function factsFromFields(fields: readonly HeaderField[]): Partial<Record<
   for (const field of ordered) {
     const fact = known.get(labelKey(field.label));
     if (!fact || facts[fact] !== undefined) continue;
-    const value = answer(fact, field.value);
+    const value = answer(fact, field);
     if (value !== undefined) facts[fact] = value;
   }
   return facts;

@@ -1,5 +1,6 @@
 import type { DocumentFormat } from './chunks.js';
-import { isNameField, isNullAnswer, isPlaceholderAnswer, mentionContext, namesOfOthers, pronounOf, titledNames, type Subject, type TitledName } from './context.js';
+import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject, type TitledName } from './context.js';
+import type { Lexicon } from './lexicon.js';
 import type { Matcher } from './matcher.js';
 import { tokenize } from './tokens.js';
 import { parseUnits, type Unit } from './units.js';
@@ -31,13 +32,22 @@ export interface ParsedChunk {
   readonly nameFieldSurname?: string;
   /** Concept matches per compiled pack, grouped by concept. */
   readonly mentions: WeakMap<Matcher, Map<string, ChunkMention[]>>;
+  /** The word lists the chunk was read with. */
+  readonly lexicon: Lexicon;
 }
 
-/** Parsed chunks keyed by their text, shared between successive versions of a draft. */
+/** The chunks parsed with one pack's word lists: the current generation and the one before. */
+interface Generation {
+  entries: { markdown: Map<string, ParsedChunk>; plaintext: Map<string, ParsedChunk> };
+  previous: { markdown: Map<string, ParsedChunk>; plaintext: Map<string, ParsedChunk> };
+  size: number;
+}
+
+const emptyMaps = () => ({ markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() });
+
+/** Parsed chunks keyed by their text (and the word lists they were read with), shared between successive versions of a draft. */
 export class ChunkCache {
-  private entries = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
-  private previous = { markdown: new Map<string, ParsedChunk>(), plaintext: new Map<string, ParsedChunk>() };
-  private size = 0;
+  private readonly byLexicon = new WeakMap<Lexicon, Generation>();
 
   constructor(private limit = 20_000) {}
 
@@ -46,30 +56,32 @@ export class ChunkCache {
     this.limit = Math.max(this.limit, chunks);
   }
 
-  /** Returns the parsed chunk for a text, parsing it on a miss. Chunks unused for a while are forgotten. */
-  get(text: string, format: DocumentFormat): ParsedChunk {
-    const current = this.entries[format];
+  /** Returns the parsed chunk for a text, parsing it on a miss. Chunks unused for a while are forgotten; drafts checked with different packs keep apart. */
+  get(text: string, format: DocumentFormat, lexicon: Lexicon): ParsedChunk {
+    let generation = this.byLexicon.get(lexicon);
+    if (!generation) this.byLexicon.set(lexicon, (generation = { entries: emptyMaps(), previous: emptyMaps(), size: 0 }));
+    const current = generation.entries[format];
     let entry = current.get(text);
     if (entry) return entry;
-    entry = this.previous[format].get(text);
+    entry = generation.previous[format].get(text);
     if (!entry) {
       // Keep a copy of the chunk's text, not a slice of the whole draft: a slice would keep every old version of the draft alive.
       text = detach(text);
-      entry = parseChunk(text, format);
+      entry = parseChunk(text, format, lexicon);
     }
-    if (this.size >= this.limit) {
-      this.previous = this.entries;
-      this.entries = { markdown: new Map(), plaintext: new Map() };
-      this.size = 0;
+    if (generation.size >= this.limit) {
+      generation.previous = generation.entries;
+      generation.entries = emptyMaps();
+      generation.size = 0;
     }
-    this.entries[format].set(text, entry);
-    this.size++;
+    generation.entries[format].set(text, entry);
+    generation.size++;
     return entry;
   }
 
   /** Parses a chunk and finds its concept matches ahead of time, so building a document that contains it later does neither. */
-  prepare(text: string, format: DocumentFormat, matcher: Matcher): void {
-    chunkMentions(this.get(text, format), matcher);
+  prepare(text: string, format: DocumentFormat, matcher: Matcher, lexicon: Lexicon): void {
+    chunkMentions(this.get(text, format, lexicon), matcher);
   }
 }
 
@@ -88,31 +100,37 @@ function detach(text: string): string {
   return (' ' + text).slice(1);
 }
 
-function parseChunk(text: string, format: DocumentFormat): ParsedChunk {
+function parseChunk(text: string, format: DocumentFormat, lexicon: Lexicon): ParsedChunk {
   const units = parseUnits(text, format);
+  for (const unit of units) {
+    if (unit.answer === undefined) continue;
+    unit.labelAnswered = !lexicon.isNullAnswer(unit.answer);
+    unit.labelFilled = !lexicon.isPlaceholderAnswer(unit.answer);
+    unit.answer = undefined;
+  }
   const pronouns = { he: 0, she: 0, they: 0 };
   const otherNames: string[] = [];
   const titled: TitledName[] = [];
   for (const unit of units) {
     for (const sentence of unit.sentences) {
-      otherNames.push(...namesOfOthers(sentence.words));
-      titled.push(...titledNames(sentence.words));
+      otherNames.push(...namesOfOthers(lexicon, sentence.words));
+      titled.push(...titledNames(lexicon, sentence.words));
       for (const word of sentence.words) {
-        const family = pronounOf(word);
+        const family = pronounOf(lexicon, word);
         if (family) pronouns[family]++;
       }
     }
   }
-  return { units, pronouns, otherNames, titledNames: titled, nameFieldSurname: nameFieldSurname(text, units), mentions: new WeakMap() };
+  return { units, pronouns, otherNames, titledNames: titled, nameFieldSurname: nameFieldSurname(text, units, lexicon), mentions: new WeakMap(), lexicon };
 }
 
 /** The surname the first "Name:" field among a chunk's units gives, if any. */
-function nameFieldSurname(text: string, units: Unit[]): string | undefined {
+function nameFieldSurname(text: string, units: Unit[], lexicon: Lexicon): string | undefined {
   for (const unit of units) {
-    if (unit.labelEnd === undefined || !isNameField(text.slice(unit.start, unit.labelEnd))) continue;
+    if (unit.labelEnd === undefined || !lexicon.isNameField(text.slice(unit.start, unit.labelEnd))) continue;
     // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
     const name = text.slice(unit.labelEnd, unit.end).replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
-    if (isNullAnswer(name) || isPlaceholderAnswer(name)) continue;
+    if (lexicon.isNullAnswer(name) || lexicon.isPlaceholderAnswer(name)) continue;
     const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
     if (words && words.length >= 2) return tokenize(words[words.length - 1]).norm;
   }
@@ -134,7 +152,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
   parsed.units.forEach((unit, unitIndex) => {
     unit.sentences.forEach((sentence, sentenceIndex) => {
       for (const match of matcher.matchSentence(sentence.words)) {
-        const context = mentionContext(sentence.words, match.first, match.end);
+        const context = mentionContext(parsed.lexicon, sentence.words, match.first, match.end);
         const end = sentence.words[match.end - 1].end;
         found.push({
           inLabel: unit.labelEnd !== undefined && end <= unit.labelEnd,

@@ -1,9 +1,11 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
-import { isNullAnswer, isPlaceholderAnswer, pronounOfTitle, type Subject } from './context.js';
+import type { Subject } from './context.js';
+import { defaultTextVocabulary } from './default-vocabulary.js';
+import type { Lexicon } from './lexicon.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
-import { defaultSectionClassifier, isHeaderField, type SectionClassifier, type SectionKind } from './section-kinds.js';
+import type { SectionClassifier, SectionKind } from './section-kinds.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
 import { BOLD_HEADING_DEPTH, type Unit } from './units.js';
 
@@ -60,6 +62,9 @@ const TITLE_LEAD = 1.5;
 /** Options for building a document model. */
 export interface BuildOptions {
   cache?: ChunkCache;
+  /** The word lists of the text model (a compiled pack's `lexicon`); the built-in pack's when not given. */
+  lexicon?: Lexicon;
+  /** The heading classifier (a compiled pack's `classifier`); the built-in pack's when not given. */
   classifier?: SectionClassifier;
   /** The same draft's model before its latest change: the chunks away from the change are taken from it. */
   previous?: AssessmentDocument;
@@ -77,9 +82,9 @@ export interface ChunkPlan {
   partial?: boolean;
 }
 
-/** Works out which chunks of a draft's text need parsing, from the draft's previous model when there is one of the same format. */
-export function planChunks(text: string, format: DocumentFormat, previous?: AssessmentDocument): ChunkPlan {
-  const change = previous && previous.format === format && previous.complete ? editChunks(previous.text, previous.chunkSpans(), text, format) : undefined;
+/** Works out which chunks of a draft's text need parsing, from the draft's previous model when there is one of the same format (and word lists). */
+export function planChunks(text: string, format: DocumentFormat, previous?: AssessmentDocument, lexicon?: Lexicon): ChunkPlan {
+  const change = previous && previous.format === format && previous.complete && (!lexicon || previous.lexicon === lexicon) ? editChunks(previous.text, previous.chunkSpans(), text, format) : undefined;
   return change ? { fresh: change.added, edit: { from: previous!, change } } : { fresh: splitChunks(text, format) };
 }
 
@@ -106,6 +111,8 @@ export class AssessmentDocument {
   private personPronoun: 'he' | 'she' | undefined;
   private readonly otherNames = new Set<string>();
   private personSurname: string | undefined;
+  /** The word lists the model was read with. */
+  readonly lexicon: Lexicon;
 
   constructor(
     readonly text: string,
@@ -113,8 +120,10 @@ export class AssessmentDocument {
     options: BuildOptions = {},
   ) {
     const cache = options.cache ?? new ChunkCache();
-    const classifier = options.classifier ?? defaultSectionClassifier;
-    const plan = options.plan ?? planChunks(text, format, options.previous);
+    const classifier = options.classifier ?? defaultTextVocabulary().classifier;
+    this.lexicon = options.lexicon ?? defaultTextVocabulary().lexicon;
+    const given = options.plan?.edit && options.plan.edit.from.lexicon !== this.lexicon ? undefined : options.plan;
+    const plan = given ?? planChunks(text, format, options.previous, this.lexicon);
     const edit = plan.edit;
     this.complete = !plan.partial;
     if (edit) {
@@ -137,7 +146,7 @@ export class AssessmentDocument {
   }
 
   private placeChunks(spans: Span[], cache: ChunkCache): void {
-    for (const span of spans) this.pushChunk(span.start, span.end, cache.get(this.text.slice(span.start, span.end), this.format));
+    for (const span of spans) this.pushChunk(span.start, span.end, cache.get(this.text.slice(span.start, span.end), this.format, this.lexicon));
   }
 
   private pushChunk(start: number, end: number, parsed: ParsedChunk): void {
@@ -177,7 +186,7 @@ export class AssessmentDocument {
     else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
     const [first, second] = ranked;
     if (this.personPronoun || !first || first[1].count < MIN_TITLED_MENTIONS || first[1].count < TITLE_LEAD * (second?.[1].count ?? 0)) return;
-    const implied = new Set([...first[1].titles.keys()].map(pronounOfTitle));
+    const implied = new Set([...first[1].titles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
     if (implied.size === 1) this.personPronoun = [...implied][0];
   }
 
@@ -190,7 +199,7 @@ export class AssessmentDocument {
       for (const unit of chunk.parsed.units) {
         const start = chunk.start + unit.start;
         const end = chunk.start + unit.end;
-        const labelKind = unit.label && !isHeaderField(unit.label) ? classifier.classify(unit.label) : 'unknown';
+        const labelKind = unit.label && !this.lexicon.isHeaderField(unit.label) ? classifier.classify(unit.label) : 'unknown';
         // A line such as "Sources of information" standing alone is a heading when it names a section.
         const titleKind = unit.titleLike ? classifier.classifyWhole(unit.titleLike) : 'unknown';
         const asHeading = unit.kind === 'heading' || titleKind !== 'unknown';
@@ -285,7 +294,7 @@ export class AssessmentDocument {
   }
 
   /** Whether something other than "N/A", "None", "TBC" and the like is written under a section's heading (before any subheading). */
-  isAnswered(section: Section, isEmpty: (answer: string) => boolean = isNullAnswer): boolean {
+  isAnswered(section: Section, isEmpty: (answer: string) => boolean = (answer) => this.lexicon.isNullAnswer(answer)): boolean {
     const bodyStart = section.heading?.end ?? section.start;
     return !isEmpty(this.text.slice(bodyStart, Math.max(bodyStart, section.end)).replace(/\|/g, ' '));
   }
@@ -350,7 +359,7 @@ class PlacedMention implements Mention {
 
   get labelFilled(): boolean {
     const { unit, section } = this.unit;
-    return unit.kind === 'heading' ? this.document.isAnswered(section, isPlaceholderAnswer) : (unit.labelFilled ?? true);
+    return unit.kind === 'heading' ? this.document.isAnswered(section, (answer) => this.document.lexicon.isPlaceholderAnswer(answer)) : (unit.labelFilled ?? true);
   }
 
   get unit(): PlacedUnit {

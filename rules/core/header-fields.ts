@@ -9,6 +9,8 @@ export interface HeaderField {
   value: string;
   /** Where the field was read: a `Label: value` line or table row of the draft, or its front matter. */
   from: 'text' | 'front-matter';
+  /** True when the value leaves the field empty: blank, "N/A", "not known" or a placeholder (by the pack's word lists). */
+  empty?: boolean;
 }
 
 /** Values longer than this are prose, not a header field's answer. */
@@ -84,6 +86,7 @@ export function headerFields(document: AssessmentDocument): HeaderField[] {
       if (row) fields.push(row);
     }
   }
+  for (const field of fields) if (document.lexicon.isNullAnswer(field.value) || document.lexicon.isPlaceholderAnswer(field.value)) field.empty = true;
   return fields;
 }
 

@@ -1,35 +1,29 @@
-import { data as lexiconData } from './lexicon.yaml';
-import { data as sectionKindsData } from './section-kinds.yaml';
 import { tokenize } from './tokens.js';
 
 /** The canonical kind of a section, or `unknown` for a heading that names none. */
 export type SectionKind = string;
 
-/** Canonical section kinds and their heading wordings, as data. */
-export const SECTION_SYNONYMS: Readonly<Record<string, string[]>> = sectionKindsData as Record<string, string[]>;
-
-/** Every canonical section kind a pack may name. */
-export const SECTION_KINDS: readonly string[] = Object.keys(SECTION_SYNONYMS);
-
-const STOP_WORDS = new Set(['of', 'the', 'and', 'to', 'a', 'an', 'for', 'in', 'on', 'with', 'by', '&']);
-
-/** Folds a heading or phrase into the stems the classifier compares. */
-export function titleStems(title: string): string[] {
+/** Folds a heading or phrase into the stems the classifier compares, leaving out stop words (as stems) and numbers. */
+export function titleStems(title: string, stopWords: ReadonlySet<string>): string[] {
   return title
     .split(/[^\p{L}\p{N}'\u2019-]+/u)
     .filter(Boolean)
     .map((word) => tokenize(word).stem)
-    .filter((stem) => !STOP_WORDS.has(stem) && !/^\d+$/.test(stem));
+    .filter((stem) => !stopWords.has(stem) && !/^\d+$/.test(stem));
 }
 
 /** Heading wordings compiled to stems, for one table of synonyms. */
 export class SectionClassifier {
   private readonly phrases: Array<{ kind: string; stems: string[] }> = [];
 
-  constructor(synonyms: Readonly<Record<string, string[]>>) {
+  /** Compiles the wordings of each kind; `stopWords` (stems) are left out of headings and wordings alike. */
+  constructor(
+    synonyms: Readonly<Record<string, readonly string[]>>,
+    private readonly stopWords: ReadonlySet<string>,
+  ) {
     for (const [kind, wordings] of Object.entries(synonyms)) {
       for (const wording of wordings) {
-        const stems = titleStems(wording);
+        const stems = titleStems(wording, stopWords);
         if (stems.length > 0) this.phrases.push({ kind, stems });
       }
     }
@@ -52,7 +46,7 @@ export class SectionClassifier {
   classifyWhole(title: string): SectionKind {
     let kind = this.knownWhole.get(title);
     if (kind === undefined) {
-      const stems = titleStems(title);
+      const stems = titleStems(title, this.stopWords);
       kind = this.phrases.find((candidate) => candidate.stems.length === stems.length && candidate.stems.every((stem, index) => stem === stems[index]))?.kind ?? 'unknown';
       if (this.knownWhole.size > 5_000) this.knownWhole.clear();
       this.knownWhole.set(title, kind);
@@ -63,7 +57,7 @@ export class SectionClassifier {
   private readonly knownWhole = new Map<string, SectionKind>();
 
   private compare(title: string): SectionKind {
-    const stems = titleStems(title);
+    const stems = titleStems(title, this.stopWords);
     let best: { kind: string; length: number; at: number } | undefined;
     for (const phrase of this.phrases) {
       const at = indexOfRun(stems, phrase.stems);
@@ -82,25 +76,3 @@ function indexOfRun(haystack: string[], needle: string[]): number {
   }
   return -1;
 }
-
-const HEADER_FIELD_WORDS = new Set((lexiconData as { 'header-field-words': string[] })['header-field-words'].map((word) => tokenize(word).stem));
-
-/**
- * True for a field label of a report's header block ("Sentence date:",
- * "Date of offence:", "Court:"): such a label says when or where, and opens no
- * section even when it contains a section word.
- */
-export function isHeaderField(label: string): boolean {
-  let known = headerFields.get(label);
-  if (known === undefined) {
-    known = label.split(/[^\p{L}\p{N}]+/u).some((word) => word !== '' && HEADER_FIELD_WORDS.has(tokenize(word).stem));
-    if (headerFields.size > 5_000) headerFields.clear();
-    headerFields.set(label, known);
-  }
-  return known;
-}
-
-const headerFields = new Map<string, boolean>();
-
-/** The classifier for the built-in heading table. */
-export const defaultSectionClassifier = new SectionClassifier(SECTION_SYNONYMS);

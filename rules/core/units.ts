@@ -5,7 +5,6 @@ import type { Nodes as MdastNodes, Parents as MdastParents } from 'mdast';
 import type { DocumentFormat } from './chunks.js';
 import { readHeadingLine } from './heading-lines.js';
 import { isDirectiveLine } from './suppressions.js';
-import { isNullAnswer, isPlaceholderAnswer } from './context.js';
 import { markdownLimitExceeded } from './parse-limits.js';
 import { parseSentences, type Sentence } from './sentences.js';
 
@@ -32,6 +31,8 @@ export interface Unit {
   labelAnswered?: boolean;
   /** False when the label's field is blank or holds a placeholder ("Drugs: [to complete]", "TBC"); "None" fills it. */
   labelFilled?: boolean;
+  /** What was written against the label, until the chunk is read against the pack's empty answers. */
+  answer?: string;
   /** For a paragraph of one short line that reads like a title ("Sources of information"): its text, a heading if it names a section. */
   titleLike?: string;
   sentences: Sentence[];
@@ -90,8 +91,6 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
   const map = offsetMapper(runs);
   let labelEnd: number | undefined;
   let label: string | undefined;
-  let labelAnswered: boolean | undefined;
-  let labelFilled: boolean | undefined;
   let answer: string | undefined;
   if (labelLength !== undefined) {
     labelEnd = map(labelLength);
@@ -104,11 +103,8 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
       if (kind === 'paragraph') label = found.label;
     }
   }
-  if (answer !== undefined) {
-    labelAnswered = !isNullAnswer(answer);
-    labelFilled = !isPlaceholderAnswer(answer);
-  }
-  return { kind, depth, title, start, end, labelEnd, label, labelAnswered, labelFilled, sentences: parseSentences(text, map) };
+  // The answer is read against the pack's empty answers when the chunk is parsed (chunk-cache.ts).
+  return { kind, depth, title, start, end, labelEnd, label, labelAnswered: undefined, labelFilled: undefined, answer, sentences: parseSentences(text, map) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import { anchorSpan, ConceptRef, conceptNames, hasSectionOf, SectionList, spanOf } from './mention-filter.js';
+import { anchorSpan, ConceptRef, conceptNames, hasSectionOf, RelatedWording, relatedNote, SectionList, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
   {
@@ -14,6 +14,7 @@ const options = Type.Object(
       }),
     ),
     requireClaims: Type.Optional(Type.Boolean({ description: 'Warn only when the passage has claims of the first concept (default: true).' })),
+    related: RelatedWording,
   },
   { additionalProperties: false },
 );
@@ -50,7 +51,7 @@ export const corroborate: RuleKind<typeof options> = {
     if (near) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(near) } };
     const unsupported = claims[0];
     const span = unsupported ? spanOf(unsupported) : anchorSpan(document, o.sections);
-    const related = claims.slice(1, 4).map((claim) => ({ span: spanOf(claim), message: `Also rests on the person's account: '${claim.text}'.` }));
+    const related = claims.slice(1, 4).map((claim) => ({ span: spanOf(claim), message: relatedNote(o.related, claim.text) }));
     return { findings: [{ span, related: related.length > 0 ? related : undefined }], coverage: { status: 'missing' } };
   },
 };

@@ -116,3 +116,13 @@ export function insertionPoint(document: AssessmentDocument, kinds: readonly str
 export function spanOf(place: Span): Span {
   return { start: place.start, end: place.end };
 }
+
+/** A rule's wording for a secondary place (`related` option): `{text}` stands for the words found there; without one, the words alone. */
+export const RelatedWording = Type.Optional(
+  Type.String({ minLength: 1, description: "The note at each secondary place the message points to; {text} stands for the words found there, e.g. \"This is why the rule applies: '{text}'.\"" }),
+);
+
+/** The note at a secondary place: the rule's `related` wording with the words found there, or those words quoted. */
+export function relatedNote(wording: string | undefined, text: string): string {
+  return wording === undefined ? `'${text}'` : wording.split('{text}').join(text);
+}

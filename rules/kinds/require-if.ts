@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import { anchorSpan, filterConcepts, hasSectionOf, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
+import { anchorSpan, filterConcepts, hasSectionOf, insertionPoint, MentionFilterSchema, RelatedWording, relatedNote, SectionList, selectMentions, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
   {
@@ -15,6 +15,7 @@ const options = Type.Object(
       }),
     ),
     skeleton: Type.Optional(Type.String({ description: 'A paragraph the quick fix inserts at the end of the anchor section.' })),
+    related: RelatedWording,
   },
   { additionalProperties: false },
 );
@@ -41,7 +42,7 @@ export const requireIf: RuleKind<typeof options> = {
     const span = o.anchor ? anchorSpan(document, o.anchor) : spanOf(trigger);
     const point = insertionPoint(document, o.anchor ?? o.then.sections);
     const fix = o.skeleton ? { type: 'insert' as const, offset: point.offset, text: o.skeleton, sectionTitle: point.section?.title } : undefined;
-    const related = o.anchor ? [{ span: spanOf(trigger), message: `This is why the rule applies: '${trigger.text}'.` }] : undefined;
+    const related = o.anchor ? [{ span: spanOf(trigger), message: relatedNote(o.related, trigger.text) }] : undefined;
     return { findings: [{ span, fix, related }], coverage: { status: 'missing' } };
   },
 };

@@ -2,16 +2,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Value } from '@sinclair/typebox/value';
 import type { RuleKind, SeveritySetting } from '../core/contracts.js';
+import { textVocabulary } from '../core/default-vocabulary.js';
+import type { Lexicon } from '../core/lexicon.js';
 import { Matcher, type ConceptDefinition } from '../core/matcher.js';
-import { SECTION_SYNONYMS, SectionClassifier } from '../core/section-kinds.js';
+import type { SectionClassifier } from '../core/section-kinds.js';
 import { TermBudgetError, TermSyntaxError } from '../core/terms.js';
 import { RULE_KINDS } from '../kinds/index.js';
-import { collect, CORE_PACK, type LoadedPack } from './load-pack.js';
+import { baseParts, collect, CORE_PACK, problemFileOf, type LoadedPack } from './load-pack.js';
 import { compileEngineRules, engineRuleSettings, isEngineRule, takeEngineRuleEntry } from './engine-rules.js';
 import { installRoot } from './install-root.js';
 import { ConfigurationError, type Problem } from './problems.js';
 import { didYouMean } from './schema-messages.js';
-import type { ConceptEntry, RuleFields } from './schema.js';
+import type { RuleFields } from './schema.js';
+import { lexiconProblems, mergeSections } from './text-lists.js';
+import { expandConcepts, mergeConcept, placeOf, resolveVocabulary, sharedTermProblems, type ConceptDraft, type ConceptSource, type VocabularyEntry } from './vocabulary.js';
 
 /** A dated severity step of a staged rule. */
 export interface Stage {
@@ -31,6 +35,8 @@ export interface CompiledRule {
   /** The pack that defined the rule first. */
   pack: string;
   examples: { warn: string[]; pass: string[] };
+  /** What the docs page and the README's rule table say of the rule. */
+  page: { summary?: string; measured?: boolean };
   stages: Stage[];
   /** For each field (and each option, as `options.name`), the pack file that last set it (for `rules --explain`). */
   origins: Record<string, string>;
@@ -46,8 +52,16 @@ export interface CompiledPack {
   /** The engine's own rules (suppression-reason, unused-suppression), with the severities the packs set. */
   engineRules: CompiledRule[];
   concepts: Map<string, ConceptDefinition>;
+  /** Each concept's terms as written, with the pack file and line each came from (for `rules --terms`). */
+  conceptSources: Map<string, ConceptSource>;
+  /** The resolved word lists, each entry with where it was written (for `rules --vocabulary`). */
+  vocabulary: Map<string, VocabularyEntry[]>;
+  /** Heading wordings by section kind, as resolved. */
+  sections: Record<string, string[]>;
   matcher: Matcher;
   classifier: SectionClassifier;
+  /** The word lists the text model reads, compiled. */
+  lexicon: Lexicon;
 }
 
 interface DraftRule {
@@ -72,34 +86,18 @@ function docsUrlFor(id: string, docs: string | undefined, layer: LoadedPack): st
   return undefined;
 }
 
-function mergeConcept(name: string, entry: ConceptEntry, concepts: Map<string, ConceptDefinition>, layer: LoadedPack, problems: Problem[]): void {
-  if (Array.isArray(entry)) {
-    concepts.set(name, { name, match: [...entry] });
-    return;
-  }
-  const inherited = concepts.get(name);
-  if ((entry.add || entry.remove) && !inherited && !entry.match) {
-    const message = `concept '${name}' is not defined by any pack this one extends, so there is nothing to add to or remove from; use match: instead`;
-    problems.push({ file: layer.file, ...layer.source.positionOf(['terms', name]), message });
-    return;
-  }
-  const base = entry.match ? [...entry.match] : [...(inherited?.match ?? [])];
-  const removed = new Set(entry.remove ?? []);
-  const match = [...base.filter((term) => !removed.has(term)), ...(entry.add ?? [])];
-  const exclude = [...(entry.exclude ?? inherited?.exclude ?? [])];
-  concepts.set(name, { name, match, exclude });
-}
-
 /** Merges a chain of loaded packs (base first) into one compiled pack; throws ConfigurationError with every problem. */
-export function compilePacks(layers: LoadedPack[]): CompiledPack {
+export function compilePacks(chain: LoadedPack[]): CompiledPack {
   const problems: Problem[] = [];
-  const concepts = new Map<string, ConceptDefinition>();
+  const conceptDrafts = new Map<string, ConceptDraft>();
   const drafts = new Map<string, DraftRule>();
   const engine = engineRuleSettings();
-  const synonyms: Record<string, string[]> = Object.fromEntries(Object.entries(SECTION_SYNONYMS).map(([kind, list]) => [kind, [...list]]));
+  // The built-in pack is read file by file; its text-model lists and headings are the base of every pack.
+  const parts = chain.flatMap((layer) => layer.parts ?? [layer]);
+  const layers = parts.some((part) => part.base) ? parts : [...baseParts(), ...parts];
+  const synonyms = mergeSections(layers, problems);
   for (const layer of layers) {
-    for (const [kind, wordings] of Object.entries(layer.pack.sections ?? {})) synonyms[kind] = [...(synonyms[kind] ?? []), ...wordings];
-    for (const [name, entry] of Object.entries(layer.pack.terms ?? {})) mergeConcept(name, entry, concepts, layer, problems);
+    for (const [name, entry] of Object.entries(layer.pack.terms ?? {})) mergeConcept(name, entry, conceptDrafts, layer, problems);
     for (const [id, entry] of Object.entries(layer.pack.rules ?? {})) {
       const fields: RuleFields = typeof entry === 'string' ? { severity: entry } : entry;
       if (isEngineRule(id)) {
@@ -109,7 +107,7 @@ export function compilePacks(layers: LoadedPack[]): CompiledPack {
       const previous = drafts.get(id);
       if (!previous && !fields.kind) {
         const message = `rule '${id}' has no kind, and no pack this one extends defines it; add kind: (one of ${Object.keys(RULE_KINDS).join(', ')}) or check the id`;
-        problems.push({ file: layer.file, ...layer.source.positionOf(['rules', id], true), message, ruleId: id });
+        problems.push({ file: problemFileOf(layer), ...layer.source.positionOf(['rules', id], true), message, ruleId: id });
         continue;
       }
       const merged: RuleFields = previous ? { ...previous.fields, ...fields, options: { ...previous.fields.options, ...fields.options } } : { ...fields };
@@ -122,49 +120,56 @@ export function compilePacks(layers: LoadedPack[]): CompiledPack {
       drafts.set(id, { fields: merged, pack: previous?.pack ?? layer.pack.name, origins, layer: fields.kind || fields.options || !previous ? layer : previous.layer, docsLayer });
     }
   }
+  const vocabulary = resolveVocabulary(layers, problems);
+  problems.push(...lexiconProblems(vocabulary, layers));
+  const { concepts, sources } = expandConcepts(conceptDrafts, vocabulary, problems);
   const rules: CompiledRule[] = [];
   for (const [id, draft] of drafts) {
     const rule = compileRule(id, draft, concepts, synonyms, problems);
-    if (rule) rules.push(rule);
+    if (!rule) continue;
+    rules.push(rule);
+    problems.push(...sharedTermProblems(id, rule.kind.references(rule.options as never).concepts, sources));
   }
   let matcher: Matcher | undefined;
   try {
     matcher = new Matcher([...concepts.values()]);
   } catch (error) {
     if (error instanceof TermBudgetError) {
-      const last = layers[layers.length - 1];
-      problems.push({ file: last.file, ...last.source.positionOf(['terms']), message: error.message });
-    } else if (error instanceof TermSyntaxError) problems.push(...termProblems(layers));
+      const last = chain[chain.length - 1];
+      problems.push({ file: problemFileOf(last), ...last.source.positionOf(['terms']), message: error.message });
+    } else if (error instanceof TermSyntaxError) problems.push(...termProblems(sources));
     else throw error;
   }
   if (problems.length > 0 || !matcher) throw new ConfigurationError(problems);
-  const last = layers[layers.length - 1];
+  const last = chain[chain.length - 1];
+  const text = textVocabulary((name) => (vocabulary.get(name) ?? []).map((entry) => entry.value), synonyms);
   return {
     name: last.pack.name,
     version: last.pack.version,
-    layers: layers.map((layer) => ({ name: layer.pack.name, version: layer.pack.version, file: layer.file })),
+    layers: chain.map((layer) => ({ name: layer.pack.name, version: layer.pack.version, file: layer.file })),
     rules,
     engineRules: compileEngineRules(engine),
     concepts,
+    conceptSources: sources,
+    vocabulary,
+    sections: synonyms,
     matcher,
-    classifier: new SectionClassifier(synonyms),
+    classifier: text.classifier,
+    lexicon: text.lexicon,
   };
 }
 
-function termProblems(layers: LoadedPack[]): Problem[] {
+function termProblems(sources: Map<string, ConceptSource>): Problem[] {
   const problems: Problem[] = [];
-  for (const layer of layers) {
-    for (const [name, entry] of Object.entries(layer.pack.terms ?? {})) {
-      const lists: Array<[string, string[] | undefined]> = Array.isArray(entry) ? [['', entry]] : [['match', entry.match], ['exclude', entry.exclude], ['add', entry.add]];
-      for (const [field, terms] of lists) {
-        terms?.forEach((term, index) => {
-          try {
-            new Matcher([{ name, match: [term] }]);
-          } catch (error) {
-            const at = layer.source.positionOf(field ? ['terms', name, field, index] : ['terms', name, index]);
-            problems.push({ file: layer.file, ...at, message: `term '${term}' in concept '${name}': ${(error as Error).message}` });
-          }
-        });
+  for (const source of sources.values()) {
+    for (const term of [...source.match, ...source.exclude]) {
+      for (const expanded of term.expanded) {
+        try {
+          new Matcher([{ name: source.name, match: [expanded] }]);
+        } catch (error) {
+          problems.push({ ...placeOf(term.origin), message: `term '${term.written}' in concept '${source.name}': ${(error as Error).message}` });
+          break;
+        }
       }
     }
   }
@@ -178,7 +183,7 @@ function compileRule(id: string, draft: DraftRule, concepts: Map<string, Concept
   const before = problems.length;
   if (!kind) {
     const at = layer.source.positionOf(['rules', id, 'kind']);
-    problems.push({ file: layer.file, ...at, ruleId: id, message: `unknown kind '${kindName}'; use one of ${Object.keys(RULE_KINDS).join(', ')}.${didYouMean(kindName, Object.keys(RULE_KINDS))}` });
+    problems.push({ file: problemFileOf(layer), ...at, ruleId: id, message: `unknown kind '${kindName}'; use one of ${Object.keys(RULE_KINDS).join(', ')}.${didYouMean(kindName, Object.keys(RULE_KINDS))}` });
     return undefined;
   }
   const options = fields.options ?? {};
@@ -189,17 +194,17 @@ function compileRule(id: string, draft: DraftRule, concepts: Map<string, Concept
   for (const concept of references.concepts) {
     if (!concepts.has(concept)) {
       const at = layer.source.positionOfValue(['rules', id, 'options'], concept);
-      problems.push({ file: layer.file, ...at, ruleId: id, message: `concept '${concept}' is not defined in terms: of this pack or a pack it extends; define it or fix the name` });
+      problems.push({ file: problemFileOf(layer), ...at, ruleId: id, message: `concept '${concept}' is not defined in terms: of this pack or a pack it extends; define it or fix the name` });
     }
   }
   for (const section of references.sections) {
     if (section !== 'unknown' && !(section in synonyms)) {
       const at = layer.source.positionOfValue(['rules', id, 'options'], section);
-      problems.push({ file: layer.file, ...at, ruleId: id, message: `section kind '${section}' is not known; use one of ${Object.keys(synonyms).join(', ')}, or add it under sections:` });
+      problems.push({ file: problemFileOf(layer), ...at, ruleId: id, message: `section kind '${section}' is not known; use one of ${Object.keys(synonyms).join(', ')}, or add it under sections:` });
     }
   }
   if (!fields.message) {
-    problems.push({ file: layer.file, ...layer.source.positionOf(['rules', id], true), ruleId: id, message: `rule '${id}' needs a message: one sentence saying what is missing and what would address it` });
+    problems.push({ file: problemFileOf(layer), ...layer.source.positionOf(['rules', id], true), ruleId: id, message: `rule '${id}' needs a message: one sentence saying what is missing and what would address it` });
   }
   if (problems.length > before) return undefined;
   return {
@@ -212,6 +217,7 @@ function compileRule(id: string, draft: DraftRule, concepts: Map<string, Concept
     options: Value.Clone(options),
     pack: draft.pack,
     examples: { warn: fields.examples?.warn ?? [], pass: fields.examples?.pass ?? [] },
+    page: { ...fields.page },
     stages: [...(fields.from ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
     origins: draft.origins,
   };

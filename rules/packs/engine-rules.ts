@@ -58,6 +58,7 @@ export function compileEngineRules(settings: EngineRuleSettings): CompiledRule[]
     message: engineRuleMessage(id),
     docsUrl: root ? pathToFileURL(path.join(root, 'docs', 'rules', `${id}.md`)).href : undefined,
     options: {},
+    page: {},
     pack: ENGINE_PACK,
     examples: { warn: [], pass: [] },
     stages: settings.stages.get(id) ?? [],

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
-import coreText, { data as coreData } from './core.yaml';
+import { CORE_FILES } from './core/index.js';
 import type { TSchema } from '@sinclair/typebox';
 import { SEVERITY_SETTINGS } from '../core/contracts.js';
-import { ConceptSchema, PackSchema, RuleFieldsSchema, type PackFile } from './schema.js';
+import { ConceptSchema, PackFragmentSchema, PackSchema, RuleFieldsSchema, WordListSchema, type PackFile } from './schema.js';
 import { ConfigurationError, pointerPath, PositionedFile, type Problem } from './problems.js';
 import { policyProblems } from './pack-policy.js';
 import { isRegexField, regexFieldMessage } from './regex-guard.js';
@@ -27,11 +27,49 @@ export interface LoadedPack {
   folder?: string;
   pack: PackFile;
   source: PositionedFile;
+  /** For the built-in pack: its files, each read as a part of the pack (see rules/packs/core/index.ts). */
+  parts?: LoadedPack[];
+  /** For a file of the built-in pack: its name in rules/packs/core/. */
+  part?: string;
+  /** For a file of the built-in pack: part of every pack's vocabulary, whether or not the pack extends core. */
+  base?: boolean;
+}
+
+/** Where problems in a loaded pack file are reported: its path, or `core/<file>` for a file of the built-in pack. */
+export function problemFileOf(layer: LoadedPack): string {
+  return layer.part ? `${CORE_PACK}/${layer.part}` : layer.file;
+}
+
+let coreParts: LoadedPack[] | undefined;
+
+/** The built-in pack's files, each parsed and checked once. */
+export function corePackParts(): LoadedPack[] {
+  if (!coreParts) {
+    const [head, ...rest] = CORE_FILES;
+    const header = parsePack(CORE_PACK, head.text, undefined, { value: structuredClone(head.data) });
+    coreParts = [
+      { ...header, part: head.name },
+      ...rest.map((file) => {
+        const loaded = parsePack(`${CORE_PACK}/${file.name}`, file.text, undefined, { value: structuredClone(file.data) }, true);
+        const pack = { ...loaded.pack, name: header.pack.name, version: header.pack.version };
+        return { ...loaded, file: CORE_PACK, pack, part: file.name, base: file.base };
+      }),
+    ];
+  }
+  return coreParts;
+}
+
+/** The parts of the built-in pack that every pack's vocabulary starts from. */
+export function baseParts(): LoadedPack[] {
+  return corePackParts().filter((part) => part.base);
 }
 
 /** Reads a pack file from disk (or the built-in pack by name) and validates its shape; throws ConfigurationError. */
 export function loadPackFile(file: string): LoadedPack {
-  if (file === CORE_PACK) return parsePack(CORE_PACK, coreText, undefined, { value: structuredClone(coreData) });
+  if (file === CORE_PACK) {
+    const parts = corePackParts();
+    return { ...parts[0], part: undefined, parts };
+  }
   let target = file;
   try {
     if (statSync(file).isDirectory()) {
@@ -66,8 +104,8 @@ export function problemAt(file: string, message: string): ConfigurationError {
   return new ConfigurationError([{ file, line: 1, column: 1, message }]);
 }
 
-/** Parses pack text and validates its shape; throws ConfigurationError listing every problem. */
-export function parsePack(file: string, text: string, folder: string | undefined, known?: { value: unknown }): LoadedPack {
+/** Parses pack text and validates its shape (a `fragment` is a file of a pack, without name or version); throws ConfigurationError listing every problem. */
+export function parsePack(file: string, text: string, folder: string | undefined, known?: { value: unknown }, fragment = false): LoadedPack {
   const deep = known ? undefined : nestingTooDeep(text);
   if (deep) throw new ConfigurationError([{ file, line: deep.line, column: deep.column, message: nestingMessage() }]);
   const source = new PositionedFile(file, text, known);
@@ -78,8 +116,8 @@ export function parsePack(file: string, text: string, folder: string | undefined
     throw problemAt(file, 'a pack must be a mapping with name, version and rules; see docs/packs.md');
   }
   const problems: Problem[] = [];
-  const { rules, terms, ...rest } = value as Record<string, unknown>;
-  collect(source, PackSchema, rest, [], problems);
+  const { rules, terms, vocabulary, ...rest } = value as Record<string, unknown>;
+  collect(source, fragment ? PackFragmentSchema : PackSchema, rest, [], problems);
   if (rules !== undefined) {
     if (!isMapping(rules)) source.report(['rules'], 'rules must be a mapping from rule id to rule; see docs/packs.md');
     else for (const [id, entry] of Object.entries(rules)) {
@@ -93,8 +131,16 @@ export function parsePack(file: string, text: string, folder: string | undefined
     if (!isMapping(terms)) source.report(['terms'], 'terms must be a mapping from concept name to a list of terms');
     else for (const [name, entry] of Object.entries(terms)) {
       if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) problems.push(problem(source, ['terms', name], `'${name}' is not a valid concept name: use lower-case words joined by hyphens`, undefined, true));
-      const schema = Array.isArray(entry) ? ConceptSchema.anyOf[0] : ConceptSchema.anyOf[1];
+      const exclude = isMapping(entry) ? entry.exclude : undefined;
+      const schema = Array.isArray(entry) ? ConceptSchema.anyOf[0] : isMapping(exclude) ? ConceptSchema.anyOf[2] : ConceptSchema.anyOf[1];
       collect(source, schema, entry, ['terms', name], problems);
+    }
+  }
+  if (vocabulary !== undefined) {
+    if (!isMapping(vocabulary)) source.report(['vocabulary'], 'vocabulary must be a mapping from list name to a list of words; see docs/packs.md#vocabulary');
+    else for (const [name, entry] of Object.entries(vocabulary)) {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) problems.push(problem(source, ['vocabulary', name], `'${name}' is not a valid word list name: use lower-case words joined by hyphens`, undefined, true));
+      collect(source, Array.isArray(entry) ? WordListSchema.anyOf[0] : WordListSchema.anyOf[1], entry, ['vocabulary', name], problems);
     }
   }
   problems.push(...policyProblems(source, value as Record<string, unknown>, folder));

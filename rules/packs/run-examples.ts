@@ -29,7 +29,7 @@ export interface ExampleReport {
 
 /** Runs one rule, forced on, on one Markdown snippet and returns its messages. */
 function fire(rule: CompiledRule, pack: CompiledPack, snippet: string): string[] {
-  const document = new AssessmentDocument(snippet, 'markdown', { classifier: pack.classifier });
+  const document = new AssessmentDocument(snippet, 'markdown', { lexicon: pack.lexicon, classifier: pack.classifier });
   const result = lint(document, { ...pack, rules: [rule] }, { severities: { [rule.id]: 'warning' } });
   return result.messages.filter((message) => message.ruleId === rule.id).map((message) => message.message);
 }

@@ -16,18 +16,55 @@ export const TermSchema = Type.String({
   description: 'Words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap. Not a regular expression.',
 });
 
-/** A concept: a plain list of terms, or terms with exclusions, or changes to an inherited concept. */
-export const ConceptSchema = Type.Union([
-  Type.Array(TermSchema, { description: 'Terms: words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap.' }),
-  Type.Object(
+/** The name of a word list, a concept or a rule: lower-case words joined by hyphens. */
+export const NAME_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+
+/** Changes to an inherited list: entries added and entries removed. */
+export const ListChangesSchema = Type.Object(
+  {
+    add: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 })]), { description: 'Entries added to the inherited list.' })),
+    remove: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1 }), Type.Integer({ minimum: 0 })]), { description: 'Entries removed from the inherited list.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A named word list: its entries (words, phrases, or "@name" for all of another list), or changes to an inherited one. */
+export const WordListSchema = Type.Union([
+  Type.Array(Type.Union([Type.String({ minLength: 1, pattern: TERM_PATTERN, patternErrorMessage: REGEX_TERM_MESSAGE }), Type.Integer({ minimum: 0 })]), {
+    description: 'Entries: words, phrases or whole numbers (ages); "@name" (quoted) stands for every entry of another list.',
+  }),
+  ListChangesSchema,
+]);
+
+/** Exclusions as a list, replacing any inherited ones. */
+export const ExcludeListSchema = Type.Array(TermSchema, { description: 'Terms that cancel an overlapping match, e.g. "as a child" (replacing any inherited ones).' });
+
+/** Changes to an inherited concept's exclusions. */
+export const ExcludeChangesSchema = Type.Object(
+  {
+    add: Type.Optional(Type.Array(TermSchema, { description: 'Exclusions added to the inherited ones.' })),
+    remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Exclusions removed from the inherited ones.' })),
+  },
+  { additionalProperties: false },
+);
+
+function conceptObject(exclude: TSchema) {
+  return Type.Object(
     {
       match: Type.Optional(Type.Array(TermSchema, { description: 'The terms of the concept (replacing any inherited ones).' })),
-      exclude: Type.Optional(Type.Array(TermSchema, { description: 'Terms that cancel an overlapping match, e.g. "as a child".' })),
+      exclude: Type.Optional(exclude),
       add: Type.Optional(Type.Array(TermSchema, { description: 'Terms added to an inherited concept.' })),
       remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms removed from an inherited concept.' })),
     },
     { additionalProperties: false },
-  ),
+  );
+}
+
+/** A concept: a plain list of terms, or terms with exclusions (a list, or changes to the inherited ones), or changes to an inherited concept. */
+export const ConceptSchema = Type.Union([
+  Type.Array(TermSchema, { description: 'Terms: words matched by stem; "word" exact; word* prefix; a|b either; {0,3} a gap; @name a word list.' }),
+  conceptObject(ExcludeListSchema),
+  conceptObject(ExcludeChangesSchema),
 ]);
 
 /** Snippets a rule must warn on and must pass, run by `pack test` and the test suite. */
@@ -35,6 +72,15 @@ export const ExamplesSchema = Type.Object(
   {
     warn: Type.Optional(Type.Array(Type.String())),
     pass: Type.Optional(Type.Array(Type.String())),
+  },
+  { additionalProperties: false },
+);
+
+/** What a rule's docs page and the README's rule table say of it, kept with the rule. */
+export const RulePageSchema = Type.Object(
+  {
+    summary: Type.Optional(Type.String({ minLength: 1, description: 'When the rule warns, as the end of "warns when …" (the README\'s rule table).' })),
+    measured: Type.Optional(Type.Boolean({ description: 'The labelled corpus measures this rule (npm run eval prints its figures and checks its floor).' })),
   },
   { additionalProperties: false },
 );
@@ -58,6 +104,7 @@ export const RuleFieldsSchema = Type.Object(
     docs: Type.Optional(Type.String({ description: 'A URL, or a path relative to the pack file, of the rule’s docs page.' })),
     options: Type.Optional(Type.Object({}, { additionalProperties: true })),
     examples: Type.Optional(ExamplesSchema),
+    page: Type.Optional(RulePageSchema),
     from: Type.Optional(Type.Array(StageSchema, { description: 'Severity changes by date, for announcing a rule before enforcing it.' })),
   },
   { additionalProperties: false },
@@ -75,9 +122,18 @@ export const PackSchema = Type.Object(
     description: Type.Optional(Type.String()),
     engine: Type.Optional(Type.String({ description: 'The Assessment Lint versions this pack works with, e.g. ">=0.1.0".' })),
     extends: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description: 'Packs this one builds on: core, a path, or an npm package name.' })),
-    sections: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String()), { description: 'More heading wordings for section kinds.' })),
-    terms: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), ConceptSchema)),
-    rules: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }), RuleEntrySchema)),
+    sections: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.Array(Type.String()), ListChangesSchema]), {
+        description: 'Heading wordings of section kinds: a list adds wordings; add/remove change the inherited ones.',
+      }),
+    ),
+    vocabulary: Type.Optional(
+      Type.Record(Type.String({ pattern: NAME_PATTERN }), WordListSchema, {
+        description: 'Named word lists, referred to as @name in terms and in other lists; the text model reads some by name (see docs/packs.md#vocabulary).',
+      }),
+    ),
+    terms: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), ConceptSchema)),
+    rules: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), RuleEntrySchema)),
   },
   { additionalProperties: false },
 );
@@ -88,8 +144,13 @@ export type PackFile = Static<typeof PackSchema>;
 export type RuleFields = Static<typeof RuleFieldsSchema>;
 /** A concept as written. */
 export type ConceptEntry = Static<typeof ConceptSchema>;
+/** A word list as written. */
+export type WordListEntry = Static<typeof WordListSchema>;
 
 /** The schema of one kind's options, for validating a rule. */
 export function optionsSchemaFor(kind: string): TSchema | undefined {
   return RULE_KINDS[kind]?.options;
 }
+
+/** A file of a pack split over several files (the built-in pack): the same fields, with the name and version in the pack's first file. */
+export const PackFragmentSchema = Type.Omit(PackSchema, ['name', 'version', 'extends', 'engine']);

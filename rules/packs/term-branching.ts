@@ -98,11 +98,17 @@ export function termCanGiveUp(term: string): boolean {
 export function branchingTermWarnings(layer: LoadedPack): Problem[] {
   const warnings: Problem[] = [];
   for (const [name, entry] of Object.entries(layer.pack.terms ?? {})) {
-    const lists: Array<[string | undefined, string[] | undefined]> = Array.isArray(entry) ? [[undefined, entry]] : [['match', entry.match], ['exclude', entry.exclude], ['add', entry.add]];
+    const lists: Array<[Array<string | number>, string[] | undefined]> = Array.isArray(entry)
+      ? [[[], entry]]
+      : [
+          [['match'], entry.match],
+          [['add'], entry.add],
+          Array.isArray(entry.exclude) ? [['exclude'], entry.exclude] : [['exclude', 'add'], (entry.exclude as { add?: string[] } | undefined)?.add],
+        ];
     for (const [field, terms] of lists) {
       terms?.forEach((term, index) => {
         if (!termCanGiveUp(term)) return;
-        const at = layer.source.positionOf(field ? ['terms', name, field, index] : ['terms', name, index]);
+        const at = layer.source.positionOf(['terms', name, ...field, index]);
         warnings.push({
           file: layer.file,
           ...at,

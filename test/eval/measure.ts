@@ -3,22 +3,13 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readDraft } from '../../rules/io/read-draft.js';
 import { Linter } from '../../rules/linter.js';
+import { compilePacks } from '../../rules/packs/compile.js';
+import { CORE_PACK, loadPackFile } from '../../rules/packs/load-pack.js';
 
-/** The rule ids the corpus is labelled for. */
-export const MEASURED_RULES = [
-  'sole-account',
-  'previous-convictions',
-  'mental-health',
-  'alcohol',
-  'drugs',
-  'child-safeguarding',
-  'safeguarding-enquiry',
-  'domestic-abuse-enquiry',
-  'accommodation',
-  'who-is-at-risk',
-  'risk-reasoning',
-  'uncritical-language',
-];
+/** The rule ids the corpus is labelled for: the built-in rules whose file says `page: { measured: true }`. */
+export const MEASURED_RULES: readonly string[] = compilePacks([loadPackFile(CORE_PACK)])
+  .rules.filter((rule) => rule.page.measured)
+  .map((rule) => rule.id);
 
 /** One labelled draft. */
 export interface Label {

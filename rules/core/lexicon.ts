@@ -1,0 +1,184 @@
+import { stemOf, tokenize } from './tokens.js';
+
+/**
+ * The word lists the text model reads by name, each a list of a pack's
+ * vocabulary (the built-in pack defines them in rules/packs/core/lexicon.yaml;
+ * docs/packs.md says what each is for).
+ */
+export const LEXICON_LISTS = [
+  'negating-determiners',
+  'negating-verbs',
+  'negating-after',
+  'owner-negations',
+  'he-pronouns',
+  'she-pronouns',
+  'they-pronouns',
+  'possessive-pronouns',
+  'person-nouns',
+  'titles',
+  'he-titles',
+  'she-titles',
+  'writer-words',
+  'other-person-nouns',
+  'joining-words',
+  'relative-pronouns',
+  'reporting-verbs',
+  'clause-joiners',
+  'empty-answers',
+  'placeholder-answers',
+  'header-field-words',
+  'name-field-labels',
+  'heading-stop-words',
+] as const;
+
+/** The name of a list the text model reads. */
+export type LexiconList = (typeof LEXICON_LISTS)[number];
+
+/** A pronoun family. */
+export type PronounFamily = 'he' | 'she' | 'they';
+
+const stems = (words: readonly string[]) => new Set(words.map((word) => stemOf(word.toLowerCase())));
+const norms = (words: readonly string[]) => new Set(words.map((word) => word.toLowerCase()));
+
+/** A word of a sentence, as the lexicon looks it up. */
+interface LookedUp {
+  readonly stem: string;
+}
+
+/**
+ * Words and phrases looked up by stem at a position of a sentence: a phrase
+ * ("service user") is found at its last word, so reading back from a mention
+ * meets it as one reference.
+ */
+export class StemPhrases {
+  private readonly words = new Set<string>();
+  private readonly phrases = new Map<string, string[][]>();
+
+  constructor(entries: readonly string[]) {
+    for (const entry of entries) {
+      const parts = entry.toLowerCase().split(/\s+/).filter(Boolean).map((part) => tokenize(part).stem);
+      if (parts.length === 1) this.words.add(parts[0]);
+      else if (parts.length > 1) {
+        const last = parts[parts.length - 1];
+        const list = this.phrases.get(last) ?? [];
+        list.push(parts);
+        this.phrases.set(last, list);
+      }
+    }
+  }
+
+  /** True when the word at `index` is one of the words, or ends one of the phrases. */
+  at(words: readonly LookedUp[], index: number): boolean {
+    const stem = words[index].stem;
+    if (this.words.has(stem)) return true;
+    const phrases = this.phrases.get(stem);
+    if (!phrases) return false;
+    return phrases.some((phrase) => phrase.length <= index + 1 && phrase.every((part, offset) => words[index - phrase.length + 1 + offset].stem === part));
+  }
+}
+/** Longer labels, markup included, are never a "Name:" field. */
+const MAX_NAME_LABEL = 40;
+/** Empty answers are short: longer text is only read up to here, for an empty answer with a gloss. */
+const MAX_ANSWER_READ = 200;
+
+/** The text model's word lists compiled once into the sets it looks words up in. */
+export class Lexicon {
+  readonly determiners: ReadonlySet<string>;
+  readonly negatingVerbs: ReadonlySet<string>;
+  readonly negatingAfter: ReadonlySet<string>;
+  readonly ownerNegations: ReadonlySet<string>;
+  /** Words and phrases for the person the draft is about ("defendant", a team's "service user"). */
+  readonly personNouns: StemPhrases;
+  readonly writerWords: ReadonlySet<string>;
+  /** Words and phrases for somebody other than the person ("victim", "his mother"). */
+  readonly otherNouns: StemPhrases;
+  readonly joiningWords: ReadonlySet<string>;
+  readonly possessives: ReadonlySet<string>;
+  readonly clauseJoiners: ReadonlySet<string>;
+  readonly relativePronouns: ReadonlySet<string>;
+  readonly reportingVerbs: ReadonlySet<string>;
+  readonly titles: ReadonlySet<string>;
+  /** Heading words the section classifier ignores ("of", "the"), as stems. */
+  readonly headingStopWords: ReadonlySet<string>;
+  private readonly pronounFamily = new Map<string, PronounFamily>();
+  private readonly titleFamily = new Map<string, 'he' | 'she'>();
+  private readonly emptyAnswers: ReadonlySet<string>;
+  private readonly placeholderAnswers: ReadonlySet<string>;
+  private readonly nameFieldLabels: ReadonlySet<string>;
+  private readonly headerFieldWords: ReadonlySet<string>;
+  private readonly headerFields = new Map<string, boolean>();
+
+  /** Compiles the lists; `list(name)` gives each list's entries. */
+  constructor(list: (name: LexiconList) => readonly string[]) {
+    this.determiners = stems(list('negating-determiners'));
+    this.negatingVerbs = stems(list('negating-verbs'));
+    this.negatingAfter = stems(list('negating-after'));
+    this.ownerNegations = norms(list('owner-negations'));
+    this.personNouns = new StemPhrases(list('person-nouns'));
+    this.writerWords = stems(list('writer-words'));
+    this.otherNouns = new StemPhrases(list('other-person-nouns'));
+    this.joiningWords = stems(list('joining-words'));
+    this.possessives = norms(list('possessive-pronouns'));
+    this.clauseJoiners = norms(list('clause-joiners'));
+    this.relativePronouns = norms(list('relative-pronouns'));
+    this.reportingVerbs = stems(list('reporting-verbs'));
+    this.titles = norms(list('titles'));
+    this.headingStopWords = new Set(list('heading-stop-words').map((word) => tokenize(word).stem));
+    for (const family of ['he', 'she', 'they'] as const) for (const word of list(`${family}-pronouns`)) this.pronounFamily.set(word.toLowerCase(), family);
+    for (const family of ['she', 'he'] as const) for (const title of list(`${family}-titles`)) this.titleFamily.set(title.toLowerCase(), family);
+    this.emptyAnswers = norms(list('empty-answers'));
+    this.placeholderAnswers = norms(list('placeholder-answers'));
+    this.nameFieldLabels = norms(list('name-field-labels'));
+    this.headerFieldWords = new Set(list('header-field-words').map((word) => tokenize(word).stem));
+  }
+
+  /** The pronoun family of a folded word, if it is a personal pronoun. */
+  pronounFamilyOf(norm: string): PronounFamily | undefined {
+    return this.pronounFamily.get(norm);
+  }
+
+  /** The pronoun a title implies (he for Mr; she for Mrs, Ms and Miss), if it implies one. */
+  pronounOfTitle(title: string): 'he' | 'she' | undefined {
+    return this.titleFamily.get(title);
+  }
+
+  /** True when a field label asks for the person's name ("Name:", "| Full name |", "**Defendant:**"). */
+  isNameField(label: string): boolean {
+    return label.length <= MAX_NAME_LABEL && this.nameFieldLabels.has(label.toLowerCase().replace(/[^\p{L}\s']+/gu, ' ').replace(/\s+/g, ' ').trim());
+  }
+
+  /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
+  isNullAnswer(value: string): boolean {
+    return matchesAnswer(value, this.emptyAnswers);
+  }
+
+  /** True when a field is blank or holds a placeholder for later ("[to complete]", "TBC"); unlike "None", that is no answer at all. */
+  isPlaceholderAnswer(value: string): boolean {
+    return matchesAnswer(value, this.placeholderAnswers);
+  }
+
+  /**
+   * True for a field label of a report's header block ("Sentence date:",
+   * "Date of offence:", "Court:"): such a label says when or where, and opens no
+   * section even when it contains a section word.
+   */
+  isHeaderField(label: string): boolean {
+    let known = this.headerFields.get(label);
+    if (known === undefined) {
+      known = label.split(/[^\p{L}\p{N}]+/u).some((word) => word !== '' && this.headerFieldWords.has(tokenize(word).stem));
+      if (this.headerFields.size > 5_000) this.headerFields.clear();
+      this.headerFields.set(label, known);
+    }
+    return known;
+  }
+}
+
+function matchesAnswer(value: string, answers: ReadonlySet<string>): boolean {
+  const whole = value.length <= MAX_ANSWER_READ;
+  // Brackets around a prompt left for later ("[to complete]") do not make it an answer.
+  const folded = (whole ? value : value.slice(0, MAX_ANSWER_READ)).toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ').trim().replace(/^[[(]\s*(.*?)\s*[\])]$/, '$1');
+  if (whole && (folded === '' || answers.has(folded))) return true;
+  // "TBC - to be confirmed at next appointment", "N/A (not in work)": an empty answer with a gloss.
+  const head = /^(.+?)\s*(?:\s[-\u2013\u2014]\s|[,;(])/.exec(folded);
+  return head !== null && answers.has(head[1].replace(/\.$/, ''));
+}
