@@ -66,8 +66,8 @@ function unusedProblems(planned: PlannedSuppression[], enableProblems: EnablePro
     if (problem) continue;
     const idle = [...new Set(record.ruleIds)].filter((id) => !record.silencedByRule[id]);
     if (idle.length === 0) continue;
-    const key = record.silenced === 0 ? 'unused' : 'partly-unused';
-    problems.push({ span: record.span, text: engineProblem(UNUSED_SUPPRESSION_RULE, key, { ids: list(idle), them: idle.length === 1 ? 'it' : 'them' }) });
+    const key = record.silenced === 0 ? 'unused' : idle.length === 1 ? 'partly-unused-one' : 'partly-unused-many';
+    problems.push({ span: record.span, text: engineProblem(UNUSED_SUPPRESSION_RULE, key, { ids: list(idle) }) });
   }
   for (const { directive, problem } of enableProblems) if (problem === 'enable-unused') problems.push({ span: directive.span, text: engineProblem(UNUSED_SUPPRESSION_RULE, problem) });
   return problems;
