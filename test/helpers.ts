@@ -114,8 +114,13 @@ export interface CliRun {
 
 /** Runs the built CLI in a folder and resolves when the process closes. */
 export function runCli(args: string[], cwd: string): Promise<CliRun> {
+  return runNode([CLI, ...args], cwd);
+}
+
+/** Runs a Node.js script (with its arguments) in a folder, with no standard input, and resolves when the process closes. */
+export function runNode(args: string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +6,7 @@ import { retext } from 'retext';
 import { remark } from 'remark';
 import type { Plugin } from 'unified';
 import { VFile } from 'vfile';
-import { REPO_ROOT, runCli, TempFolder, type CliRun } from './helpers.js';
+import { REPO_ROOT, runCli, runNode as run, TempFolder } from './helpers.js';
 
 /** A finding reduced to what both front ends must agree on. */
 type Place = string;
@@ -21,19 +20,6 @@ const importModule = new Function('specifier', 'return import(specifier)') as (s
 
 async function loadPlugin() {
   return (await importModule(pathToFileURL(PLUGIN).href)).default;
-}
-
-/** Runs a command in a folder and resolves when it closes. */
-function run(args: string[], cwd: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** What `check --format json` found, as `file line:column-endLine:endColumn rule` strings. */

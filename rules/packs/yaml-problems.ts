@@ -17,28 +17,6 @@ function describeKey(key: string, parents: string[]): string {
   return `\`${key}\` (in ${parents.join('.')})`;
 }
 
-/** The key defined twice at `offset`, what it names, the offset of its first definition, and whether it holds fields (that could be merged). */
-function duplicateAt(document: Document, offset: number): { what: string; first: number; merge: boolean } | undefined {
-  let found: { what: string; first: number; merge: boolean } | undefined;
-  visit(document, {
-    Map: (_key, map, ancestors) => {
-      const seen = new Map<unknown, number>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key) || !pair.key.range) continue;
-        const first = seen.get(pair.key.value);
-        if (first !== undefined && pair.key.range[0] <= offset && offset <= pair.key.range[1]) {
-          const parents = ancestors.filter(isPair).map((parent) => (isScalar(parent.key) ? String(parent.key.value) : '?'));
-          found = { what: describeKey(String(pair.key.value), parents), first, merge: isMap(pair.value) };
-          return visit.BREAK;
-        }
-        if (first === undefined) seen.set(pair.key.value, pair.key.range[0]);
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
 /** Every key written twice in one mapping, in one pass over the document (a set per mapping), with the plain-words message. */
 export function repeatedKeyMistakes(document: Document, lines: LineCounter): YamlMistake[] {
   const mistakes: YamlMistake[] = [];
@@ -93,14 +71,9 @@ export function describeYamlError(error: YAMLError, document: Document, text: st
   const offset = error.pos[0];
   const lineOf = (at: number) => lines.linePos(at).line;
   switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const duplicate = duplicateAt(document, offset);
-      if (duplicate) {
-        const where = lineOf(duplicate.first) === lineOf(offset) ? `on line ${lineOf(offset)}` : `lines ${lineOf(duplicate.first)} and ${lineOf(offset)}`;
-        return { offset, message: `${duplicate.what} is defined twice: ${where}; keep one${duplicate.merge ? ', with the fields of both' : ''}` };
-      }
+    case 'DUPLICATE_KEY':
+      // Repeated keys are found by repeatedKeyMistakes, which names both places; the parser's own check is off.
       return { offset, message: 'this key is defined twice in the same mapping; keep one' };
-    }
     case 'BAD_SCALAR_START': {
       const value = valueAt(text, offset);
       if (value.startsWith('@')) return { offset, message: `${value} starts with @, which YAML keeps for itself: put it in quotes ("${value}")` };
