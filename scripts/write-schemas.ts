@@ -4,7 +4,7 @@ import { auditJsonSchema } from '../cli/audit/audit-schema.js';
 import { configJsonSchema, packJsonSchema, schemaText } from '../rules/packs/json-schema.js';
 import { compilePacks } from '../rules/packs/compile.js';
 import { CORE_PACK, loadPackFile } from '../rules/packs/load-pack.js';
-import { EXAMPLES_MARK, examplesDocs, RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
+import { EXAMPLES_MARK, examplesDocs, PAGE_MARK, pageDocs, RULE_TABLE_MARK, ruleTable, VOCABULARY_DOCS_MARK, vocabularyDocs } from '../rules/packs/vocabulary-docs.js';
 
 /**
  * Writes schemas/pack.schema.json, schemas/config.schema.json and
@@ -28,7 +28,7 @@ function main(argv: string[]): number {
     ['README.md', readme.replace(RULE_TABLE_MARK, () => ruleTable(core))],
     ...core.rules.map((rule) => {
       const page = `docs/rules/${rule.id}.md`;
-      return [page, readFileSync(path.join(root, page), 'utf8').replace(EXAMPLES_MARK, () => examplesDocs(rule))] as const;
+      return [page, readFileSync(path.join(root, page), 'utf8').replace(PAGE_MARK, () => pageDocs(rule)).replace(EXAMPLES_MARK, () => examplesDocs(rule))] as const;
     }),
   ];
   let stale = 0;

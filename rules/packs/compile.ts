@@ -36,7 +36,7 @@ export interface CompiledRule {
   pack: string;
   examples: { warn: string[]; pass: string[] };
   /** What the docs page and the README's rule table say of the rule. */
-  page: { summary?: string; measured?: boolean };
+  page: { summary?: string; floor?: number; title?: string; why?: string[]; counts?: string[] };
   stages: Stage[];
   /** For each field (and each option, as `options.name`), the pack file that last set it (for `rules --explain`). */
   origins: Record<string, string>;

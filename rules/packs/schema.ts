@@ -80,7 +80,10 @@ export const ExamplesSchema = Type.Object(
 export const RulePageSchema = Type.Object(
   {
     summary: Type.Optional(Type.String({ minLength: 1, description: 'When the rule warns, as the end of "warns when …" (the README\'s rule table).' })),
-    measured: Type.Optional(Type.Boolean({ description: 'The labelled corpus measures this rule (npm run eval prints its figures and checks its floor).' })),
+    floor: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'The labelled corpus measures this rule: npm run eval prints its figures and fails when its F1 is under this floor.' })),
+    title: Type.Optional(Type.String({ minLength: 1, description: 'What the rule checks, in one sentence (the first line of its docs page).' })),
+    why: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Why it matters: one point each, with its source (the docs page\'s "Why it matters").' })),
+    counts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'What counts as addressed, and what does not: one point each (the docs page\'s "What counts as addressed").' })),
   },
   { additionalProperties: false },
 );

@@ -63,6 +63,28 @@ export function ruleTable(pack: CompiledPack): string {
 /** The markers around a rule docs page's generated examples. */
 export const EXAMPLES_MARK = /<!-- examples -->[\s\S]*?<!-- \/examples -->/;
 
+/** Where a built-in rule's docs page holds what its file says of it: what it checks, why it matters, what counts. */
+export const PAGE_MARK = /<!-- page -->[\s\S]*?<!-- \/page -->/;
+
+/** The top of a rule's docs page from its file's `page`: what it checks, why it matters and what counts as addressed (written by the build, checked by a test). */
+export function pageDocs(rule: CompiledPack['rules'][number]): string {
+  const points = (items: string[] | undefined) => (items ?? []).map((item) => `- ${item}`).join('\n');
+  return [
+    '<!-- page -->',
+    `<!-- From the page fields of rules/packs/core/${rule.id}.yaml; written by \`npm run build\`. -->`,
+    rule.page.title ?? '',
+    '',
+    '## Why it matters',
+    '',
+    points(rule.page.why),
+    '',
+    '## What counts as addressed',
+    '',
+    points(rule.page.counts),
+    '<!-- /page -->',
+  ].join('\n');
+}
+
 /** A rule docs page's examples: the rule's own `examples`, which `pack test` and the test suite run (written by the build, checked by a test). */
 export function examplesDocs(rule: CompiledPack['rules'][number]): string {
   const fence = (snippet: string) => ['```markdown', snippet, '```'].join('\n');

@@ -6,10 +6,13 @@ import { Linter } from '../../rules/linter.js';
 import { compilePacks } from '../../rules/packs/compile.js';
 import { CORE_PACK, loadPackFile } from '../../rules/packs/load-pack.js';
 
-/** The rule ids the corpus is labelled for: the built-in rules whose file says `page: { measured: true }`. */
-export const MEASURED_RULES: readonly string[] = compilePacks([loadPackFile(CORE_PACK)])
-  .rules.filter((rule) => rule.page.measured)
-  .map((rule) => rule.id);
+const measuredRules = compilePacks([loadPackFile(CORE_PACK)]).rules.filter((rule) => rule.page.floor !== undefined);
+
+/** The rule ids the corpus is labelled for: the built-in rules whose file gives a floor (`page: { floor }`). */
+export const MEASURED_RULES: readonly string[] = measuredRules.map((rule) => rule.id);
+
+/** Each measured rule's floor: the F1 under which `npm run eval` fails. */
+export const RULE_FLOORS: Readonly<Record<string, number>> = Object.fromEntries(measuredRules.map((rule) => [rule.id, rule.page.floor!]));
 
 /** One labelled draft. */
 export interface Label {
