@@ -80,7 +80,9 @@ export async function lintFiles(job: LintJob, onFile?: () => void, linter = new 
         silencedByRule: entry.silencedByRule,
       }));
       const coverage = result.coverage.map(({ ruleId, status }) => ({ ruleId, status }));
-      const report: FileReport = { file, relative, messages, suppressed, suppressions, coverage, rulesRun: rulesRunOn(config, file) };
+      // Rules a draft stopped part-way could not judge did not run on it: the audit does not count it as passing them.
+      const unjudged = new Set(result.unjudged);
+      const report: FileReport = { file, relative, messages, suppressed, suppressions, coverage, rulesRun: rulesRunOn(config, file).filter((id) => !unjudged.has(id)) };
       if (job.describe) {
         report.header = headerFields(document);
         report.sectionKinds = sectionKindsOf(document);

@@ -7,6 +7,8 @@ import { HARD_CHUNK_LENGTH, markdownLimitExceeded, MAX_LINE_PIECE, MAX_MARKDOWN_
 import { parseUnits } from '../rules/core/units.js';
 import { UNCHECKED_RULE } from '../rules/core/unchecked-draft.js';
 import { Linter } from '../rules/linter.js';
+import { lintFiles } from '../cli/lint-files.js';
+import { TempFolder } from './helpers.js';
 import { assertLintInvariants } from './draft-invariants.js';
 import { fuzzParameters, fuzzTimeout } from './fuzz-support.js';
 import { hostileDrafts } from './hostile-drafts.js';
@@ -82,6 +84,25 @@ describe('hostile drafts', function () {
     assert.equal(full.stoppedAt, undefined);
     assert.ok(full.document.complete && full.document.units.length === 3, 'the next lint reads the whole draft afresh');
     assert.ok(full.result.messages.filter((message) => message.ruleId === 'uncritical-language').length === 2);
+  });
+
+  it('does not count a draft stopped part-way as passing the rules it could not judge (check and audit)', async () => {
+    const text = ['He said the offence was out of character.', '## Risk analysis', 'He poses a medium risk of serious harm to the public.'].join('\n\n') + '\n';
+    const folder = new TempFolder({ 'draft.md': text });
+    try {
+      const job = { files: [folder.path('draft.md')], packs: [], quiet: false, cwd: folder.root };
+      const stopped = (await lintFiles(job, undefined, new Linter({ budgetMs: 0 }))).reports[0];
+      const full = (await lintFiles(job)).reports[0];
+      const unjudged = ['alcohol', 'mental-health', 'previous-convictions', 'who-is-at-risk'];
+      for (const id of unjudged) {
+        assert.ok(full.rulesRun?.includes(id), `${id} runs on the whole draft`);
+        assert.ok(!stopped.rulesRun?.includes(id), `${id} is not counted on the stopped draft`);
+      }
+      assert.ok(stopped.rulesRun?.includes('uncritical-language'), 'rules judged on the part read still count');
+      assert.ok(stopped.messages.some((message) => message.ruleId === 'uncritical-language'));
+    } finally {
+      folder.remove();
+    }
   });
 
   it('gives a draft the linter fails on one warning saying so, and a reason to list it as skipped', () => {

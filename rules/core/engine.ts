@@ -35,6 +35,8 @@ export interface LintResult {
   /** Every suppression comment in the draft (but `enable`), in order, with what became of it. */
   suppressions: SuppressionRecord[];
   coverage: CoverageEntry[];
+  /** Rules that need the whole draft and were not judged, because checking stopped part-way; absent when the draft was checked to its end. */
+  unjudged?: string[];
 }
 
 /** The severity a rule has today: staged steps first, then configuration overrides. */

@@ -38,7 +38,7 @@ export function stoppedResult(document: AssessmentDocument, partial: LintResult,
   );
   // Whether a comment silenced nothing cannot be told while topics the whole draft must cover were not judged.
   const messages = partial.messages.filter((message) => !wholeDraft.has(message.ruleId) && message.ruleId !== UNUSED_SUPPRESSION_RULE);
-  return { messages: [...messages, note], suppressed: partial.suppressed, suppressions: partial.suppressions, coverage: [] };
+  return { messages: [...messages, note], suppressed: partial.suppressed, suppressions: partial.suppressions, coverage: [], unjudged: [...wholeDraft] };
 }
 
 /** Words a failure for a writer: what happened, and what to do. */
