@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { REPO_ROOT, TempFolder } from './helpers.js';
+import { REPO_ROOT, TempFolder, type CliRun } from './helpers.js';
 
 /** One paragraph of a test draft: a heading (level 1–3) or body text, optionally opening with a bold label such as `Name:`. */
 export interface Block {
@@ -134,4 +135,22 @@ export function teamCaseload(): TempFolder {
     ).replace(/\n/g, '\r\n'),
     'team/south/unsigned.md': replaceLine(weak, '**Author:**', '**Author:** [to complete]'),
   });
+}
+
+/** A draft's entry in `check --format json`, as the audit tests compare with. */
+export interface CheckReport {
+  filePath: string;
+  skipped?: string;
+  messages: Array<{ ruleId: string }>;
+}
+
+/** The JSON a finished run printed, after checking it exited as check does (0 or 1). */
+export function parsed<T>(run: CliRun): T {
+  assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
+  return JSON.parse(run.stdout) as T;
+}
+
+/** A CSV table read back with csv-parse (RFC 4180) into objects keyed by the header row. */
+export function csvRecords(text: string): Array<Record<string, string>> {
+  return parseCsv(text, { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
 }

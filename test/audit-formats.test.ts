@@ -3,27 +3,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { AuditReport } from '../cli/audit/audit-report.js';
 import { auditJsonSchema } from '../cli/audit/audit-schema.js';
 import { schemaText } from '../rules/packs/json-schema.js';
-import { caseload, teamCaseload } from './audit-fixtures.js';
-import { REPO_ROOT, runCli, type CliRun, type TempFolder } from './helpers.js';
+import { caseload, csvRecords, parsed, teamCaseload, type CheckReport } from './audit-fixtures.js';
+import { REPO_ROOT, runCli, type TempFolder } from './helpers.js';
 
-interface CheckReport {
-  filePath: string;
-  skipped?: string;
-  messages: Array<{ ruleId: string }>;
-}
 
-function parsed<T>(run: CliRun): T {
-  assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
-}
 
-function csvRecords(text: string): Array<Record<string, string>> {
-  return parseCsv(text, { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
-}
 
 const numberOrBlank = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
 

@@ -1,30 +1,16 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { AuditReport } from '../cli/audit/audit-report.js';
 import { factsFromFields, parseFieldWordings } from '../cli/audit/draft-fields.js';
 import { explanationHtml } from '../cli/audit/explanation-html.js';
 import { ruleDocsHref } from '../cli/audit/html-sections.js';
 import { AssessmentDocument } from '../rules/core/document.js';
 import { headerFields } from '../rules/core/header-fields.js';
-import { TEAM_CASELOAD, teamCaseload } from './audit-fixtures.js';
-import { runCli, type CliRun, type TempFolder } from './helpers.js';
+import { csvRecords, parsed, TEAM_CASELOAD, teamCaseload, type CheckReport } from './audit-fixtures.js';
+import { runCli, type TempFolder } from './helpers.js';
 
-interface CheckReport {
-  filePath: string;
-  skipped?: string;
-  messages: Array<{ ruleId: string }>;
-}
 
-function parsed<T>(run: CliRun): T {
-  assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
-  return JSON.parse(run.stdout) as T;
-}
 
-/** A CSV table read back with csv-parse (RFC 4180) into objects keyed by the header row. */
-function csvRecords(text: string): Array<Record<string, string>> {
-  return parseCsv(text, { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
-}
 
 function rateText(rate: number | null): string {
   return rate === null ? '' : String(rate);

@@ -42,6 +42,24 @@ const BREAKAGES: Breakage[] = [
 /** A file-changed event as an editor's watcher sends it. */
 const CHANGED = 2;
 
+/** A workspace with the good configuration and team pack, a server on it, and the draft open with the team pack's rule applying. */
+async function startWithTeamPack(): Promise<{ folder: TempFolder; session: LspSession; uri: string }> {
+  const folder = new TempFolder({ [CONFIG]: GOOD_CONFIG, 'team/pack.yaml': GOOD_PACK, 'report.md': DRAFT });
+  const session = await LspSession.start({ root: folder.root });
+  const uri = fileUri(folder.path('report.md'));
+  const opened = await session.open(uri, DRAFT);
+  assert.ok(codes(opened!.diagnostics).includes('person-first'), 'the team pack applies');
+  return { folder, session, uri };
+}
+
+/** Writes files and tells the server they changed, as an editor's watcher does; returns the bookmark to wait from. */
+async function writeWatched(folder: TempFolder, session: LspSession, files: Record<string, string>): Promise<number> {
+  folder.write(files);
+  const since = session.mark();
+  await session.notify('workspace/didChangeWatchedFiles', { changes: Object.keys(files).map((relative) => ({ uri: fileUri(folder.path(relative)), type: CHANGED })) });
+  return since;
+}
+
 describe('language server: every kind of broken pack or configuration', function () {
   this.timeout(60_000);
   let folder: TempFolder;
@@ -49,11 +67,7 @@ describe('language server: every kind of broken pack or configuration', function
   let uri: string;
 
   before(async () => {
-    folder = new TempFolder({ [CONFIG]: GOOD_CONFIG, 'team/pack.yaml': GOOD_PACK, 'report.md': DRAFT });
-    session = await LspSession.start({ root: folder.root });
-    uri = fileUri(folder.path('report.md'));
-    const opened = await session.open(uri, DRAFT);
-    assert.ok(codes(opened!.diagnostics).includes('person-first'), 'the team pack applies');
+    ({ folder, session, uri } = await startWithTeamPack());
   });
 
   after(async () => {
@@ -61,12 +75,7 @@ describe('language server: every kind of broken pack or configuration', function
     folder.remove();
   });
 
-  async function write(files: Record<string, string>): Promise<number> {
-    folder.write(files);
-    const since = session.mark();
-    await session.notify('workspace/didChangeWatchedFiles', { changes: Object.keys(files).map((relative) => ({ uri: fileUri(folder.path(relative)), type: CHANGED })) });
-    return since;
-  }
+  const write = (files: Record<string, string>) => writeWatched(folder, session, files);
 
   for (const breakage of BREAKAGES) {
     it(`${breakage.name}: one error naming file:line:column, and the last good configuration goes on`, async () => {
@@ -147,11 +156,7 @@ describe('language server: a pack with many problems, and settings changed while
   let uri: string;
 
   beforeEach(async () => {
-    folder = new TempFolder({ [CONFIG]: GOOD_CONFIG, 'team/pack.yaml': GOOD_PACK, 'report.md': DRAFT });
-    session = await LspSession.start({ root: folder.root });
-    uri = fileUri(folder.path('report.md'));
-    const opened = await session.open(uri, DRAFT);
-    assert.ok(codes(opened!.diagnostics).includes('person-first'), 'the team pack applies');
+    ({ folder, session, uri } = await startWithTeamPack());
   });
 
   afterEach(async () => {
@@ -159,12 +164,7 @@ describe('language server: a pack with many problems, and settings changed while
     folder.remove();
   });
 
-  async function write(files: Record<string, string>): Promise<number> {
-    folder.write(files);
-    const since = session.mark();
-    await session.notify('workspace/didChangeWatchedFiles', { changes: Object.keys(files).map((relative) => ({ uri: fileUri(folder.path(relative)), type: CHANGED })) });
-    return since;
-  }
+  const write = (files: Record<string, string>) => writeWatched(folder, session, files);
 
   /** The diagnostics last published for the draft once its current lint is done (a request waits for it). */
   async function settled(): Promise<PublishDiagnosticsParams> {
