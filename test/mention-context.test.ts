@@ -169,7 +169,7 @@ describe('mention context', () => {
       'The MG5 describes the victim being pushed to the ground.',
       'CCTV shows him striking the man twice.',
       "The victim's statement describes a sustained attack.",
-      'The PNC print dated 3 March lists four convictions.',
+      'The police summary dated 3 March lists four punches.',
       'According to the police, he was abusive on arrest.',
     ];
     for (const sentence of independent) {
@@ -178,6 +178,12 @@ describe('mention context', () => {
         assert.ok(found.has('independent-source'), `independent-source not found; found ${[...found].join(', ')}`);
       });
     }
+
+    it('the PNC records convictions, not the facts of the offence: it is no independent source', () => {
+      const found = concepts('The PNC print dated 3 March lists four convictions.');
+      assert.ok(found.has('previous-convictions'), `previous-convictions not found; found ${[...found].join(', ')}`);
+      assert.ok(!found.has('independent-source'));
+    });
   });
 
   describe('mention offsets and places', () => {

@@ -1,7 +1,9 @@
 import type { DocumentFormat } from './chunks.js';
 import { mentionContext, namesOfOthers, pronounOf, titledNames, type Subject, type TitledName } from './context.js';
+import type { MentionRole, MentionStatus } from './contracts.js';
 import type { Lexicon } from './lexicon.js';
 import type { Matcher } from './matcher.js';
+import type { Word } from './sentences.js';
 import { tokenize } from './tokens.js';
 import { parseUnits, type Unit } from './units.js';
 
@@ -13,6 +15,13 @@ export interface ChunkMention {
   start: number;
   end: number;
   negated: boolean;
+  /** What the mention asserts: done, negated, planned, asked for, not available, a placeholder... */
+  status: MentionStatus;
+  /** The part its words play: the topic, or an object or place of the offence, or another sense. */
+  role: MentionRole;
+  /** The cue that decided the status or role, relative to the chunk. */
+  cueStart?: number;
+  cueEnd?: number;
   subject: Subject;
   names: string[];
   titled?: string;
@@ -149,26 +158,84 @@ function groupByConcept(mentions: ChunkMention[]): Map<string, ChunkMention[]> {
 
 function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
   const found: ChunkMention[] = [];
+  const { cues } = matcher;
   parsed.units.forEach((unit, unitIndex) => {
     unit.sentences.forEach((sentence, sentenceIndex) => {
-      for (const match of matcher.matchSentence(sentence.words)) {
-        const context = mentionContext(parsed.lexicon, sentence.words, match.first, match.end);
-        const end = sentence.words[match.end - 1].end;
+      const matches = matcher.matchSentence(sentence.words);
+      if (matches.length === 0) return;
+      const words = sentence.words;
+      const placedCues = cues ? cues.find(words) : [];
+      const query = unit.kind !== 'heading' && sentence.query === true && !answeredNext(parsed.lexicon, unit, sentenceIndex);
+      const labelWord = unit.labelEnd === undefined ? undefined : firstWordFrom(words, unit.labelEnd);
+      const sentenceStart = found.length;
+      for (const match of matches) {
+        const reading = cues?.read(parsed.lexicon, words, placedCues, match.concept, match.first, match.end, labelWord);
+        const context = mentionContext(parsed.lexicon, words, match.first, match.end, reading?.covered);
+        const end = words[match.end - 1].end;
+        let status: MentionStatus = reading?.status ?? (context.negated ? 'negated' : 'affirmed');
+        // "No MASH check has been requested": the negation undoes the request.
+        if (context.negated && status === 'requested') status = 'not-done';
+        const inLabel = unit.labelEnd !== undefined && end <= unit.labelEnd;
+        if ((query || words[match.end - 1].queried || words[match.first].queried) && !inLabel && unit.kind !== 'heading') status = 'placeholder';
+        const owner = reading?.owner;
         found.push({
-          inLabel: unit.labelEnd !== undefined && end <= unit.labelEnd,
+          inLabel,
           concept: match.concept,
           unit: unitIndex,
           sentence: sentenceIndex,
-          start: sentence.words[match.first].start,
+          start: words[match.first].start,
           end,
           // Named one by one, not spread, so every mention has the same compact shape.
           negated: context.negated,
-          subject: context.subject,
-          names: context.names,
-          titled: context.titled,
+          status,
+          role: reading?.role ?? 'topic',
+          cueStart: reading?.cue ? words[reading.cue.first].start : undefined,
+          cueEnd: reading?.cue ? words[reading.cue.end - 1].end : undefined,
+          subject: owner === 'other' ? 'other' : owner === 'person' ? 'person' : context.subject,
+          names: owner ? [] : context.names,
+          titled: owner ? undefined : context.titled,
         });
       }
+      shareAcrossLists(found, sentenceStart, words, parsed.lexicon);
     });
   });
   return found;
+}
+
+/**
+ * Mentions of one concept listed together share what a cue said of the
+ * first: "42 cases of spirits (vodka, whisky, rum)" are all stolen goods,
+ * "CPS papers and witness statements: not yet received" all unavailable.
+ */
+function shareAcrossLists(found: ChunkMention[], from: number, words: Word[], lexicon: Lexicon): void {
+  for (let index = from + 1; index < found.length; index++) {
+    const previous = found[index - 1];
+    const mention = found[index];
+    if (previous.concept !== mention.concept || !listedTogether(words, previous.end, mention.start, lexicon)) continue;
+    if (previous.role !== 'topic' && mention.role === 'topic') mention.role = previous.role;
+    else if (mention.role !== 'topic' && previous.role === 'topic') previous.role = mention.role;
+    if (mention.status === 'affirmed' && previous.status !== 'affirmed') mention.status = previous.status;
+    else if (previous.status === 'affirmed' && mention.status !== 'affirmed') previous.status = mention.status;
+  }
+}
+
+/** True when only list joiners ("and", "or", commas, brackets) stand between two offsets of a sentence. */
+function listedTogether(words: Word[], end: number, start: number, lexicon: Lexicon): boolean {
+  for (const word of words) {
+    if (word.start >= start) break;
+    if (word.start >= end && !lexicon.listJoiners.has(word.norm)) return false;
+  }
+  return true;
+}
+
+/** The index of the first word at or after an offset, if any. */
+function firstWordFrom(words: readonly { start: number }[], offset: number): number | undefined {
+  const index = words.findIndex((word) => word.start >= offset);
+  return index < 0 ? undefined : index;
+}
+
+/** True when the sentence after a question, in the same unit, opens with an answer word ("None reported"). */
+function answeredNext(lexicon: Lexicon, unit: Unit, sentenceIndex: number): boolean {
+  const next = unit.sentences[sentenceIndex + 1]?.words[0];
+  return next !== undefined && lexicon.queryAnswers.has(next.norm);
 }

@@ -39,14 +39,18 @@ export function pronounOf(lexicon: Lexicon, word: Word): 'he' | 'she' | 'they' |
   return lexicon.pronounFamilyOf(word.norm);
 }
 
-function isNegated(lx: Lexicon, words: Word[], first: number, end: number): boolean {
+function isNegated(lx: Lexicon, words: Word[], first: number, end: number, covered: (index: number) => boolean): boolean {
   for (let index = first + 1; index < end - 1; index++) {
     const word = words[index];
+    if (covered(index)) continue;
     if (lx.determiners.has(word.stem) || lx.negatingVerbs.has(word.stem) || word.negated) return true;
   }
   for (let index = first - 1, distance = 1; index >= 0 && distance <= VERB_SCOPE; index--, distance++) {
     const word = words[index];
     if (words[index + 1].breakBefore === Break.Strong) break;
+    // "She says she was not there, and the CPS papers confirm this": a new clause ends the negation.
+    if (lx.cueTerminators.at(words, index)) break;
+    if (covered(index)) continue;
     if (distance <= DETERMINER_SCOPE && lx.determiners.has(word.stem)) return true;
     if (lx.negatingVerbs.has(word.stem) || word.negated) return true;
     if (lx.possessives.has(word.norm)) return false;
@@ -56,6 +60,7 @@ function isNegated(lx: Lexicon, words: Word[], first: number, end: number): bool
     // "a little boy, 3, not Kyle's" says whose he is, not that there is none.
     const next = words[index + 1];
     if (lx.ownerNegations.has(words[index].norm) && next && (lx.possessives.has(next.norm) || next.possessive)) break;
+    if (covered(index)) continue;
     if (lx.negatingAfter.has(words[index].stem) || words[index].negated) return true;
   }
   return false;
@@ -92,29 +97,41 @@ function referenceOf(lx: Lexicon, words: Word[], index: number, found: { titled?
 
 function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
-    if (words[index + 1].breakBefore === Break.Strong) break;
     const word = words[index];
-    // "the landlord, who ... had been drinking": a relative pronoun points back to the word before it.
+    // "Daughter Lily-Mae (6) lives with her mother": an aside in brackets neither ends the clause nor is its subject.
+    if (words[index + 1].breakBefore === Break.Strong && !word.bracketed && !words[index + 1].bracketed) break;
+    if (word.bracketed) continue;
+    // "the landlord, who ... had been drinking": a relative pronoun points back to the word before it (past any aside).
     if (lx.relativePronouns.has(word.norm) && index > 0) {
-      const antecedent = referenceOf(lx, words, index - 1, found);
+      let before = index - 1;
+      while (before > 0 && words[before].bracketed) before--;
+      const antecedent = referenceOf(lx, words, before, found);
       if (antecedent) return antecedent;
     }
     // "his friend, who he says is a heavy user": the pronoun reports; the relative pronoun before it is the subject.
     if (lx.pronounFamilyOf(word.norm) !== undefined && lx.relativePronouns.has(words[index - 1]?.norm) && lx.reportingVerbs.has(words[index + 1]?.stem ?? '')) continue;
     const reference = referenceOf(lx, words, index, found);
+    // "... when Ms Brannigan was a teenager but has been sober": the subject of a clause inside another is not the subject.
+    if (reference && index > 0 && lx.subordinators.has(words[index - 1].norm)) continue;
     if (reference) return reference;
     if (word.capitalised && names.length < MAX_NAMES) names.push(word.norm);
   }
   return 'none';
 }
 
-/** Reads the negation and subject of the words `first`..`end` (exclusive) within their sentence. */
-export function mentionContext(lexicon: Lexicon, words: Word[], first: number, end: number): MentionContext {
+const NOTHING_COVERED = () => false;
+
+/**
+ * Reads the negation and subject of the words `first`..`end` (exclusive) within
+ * their sentence; words `covered` belong to a cue ("not yet received"), whose
+ * negation is the cue's own.
+ */
+export function mentionContext(lexicon: Lexicon, words: Word[], first: number, end: number, covered: (index: number) => boolean = NOTHING_COVERED): MentionContext {
   const names: string[] = [];
   const found: { titled?: string } = {};
   const inside = words.slice(first + 1, end).map((word) => lexicon.pronounFamilyOf(word.norm)).find((family) => family !== undefined);
   const subject = inside ?? subjectOf(lexicon, words, first, names, found);
-  return { negated: isNegated(lexicon, words, first, end), subject, names: names.length > 0 ? names : NO_NAMES, titled: found.titled };
+  return { negated: isNegated(lexicon, words, first, end, covered), subject, names: names.length > 0 ? names : NO_NAMES, titled: found.titled };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
 import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
 import type { Subject } from './context.js';
+import type { MentionRole, MentionStatus } from './contracts.js';
 import { defaultTextVocabulary } from './default-vocabulary.js';
 import type { Lexicon } from './lexicon.js';
 import { LineIndex, type Span } from './line-index.js';
@@ -42,6 +43,12 @@ export interface Mention {
   end: number;
   text: string;
   negated: boolean;
+  /** What the mention asserts about its concept (read from the pack's cues and negation). */
+  status: MentionStatus;
+  /** The part its words play: the topic itself, an object or place of the offence, or another sense. */
+  role: MentionRole;
+  /** The words of the cue that decided its status or role, if one did. */
+  cue?: Span;
   /** `person` when about the person the report concerns, `other` when about somebody else. */
   about: 'person' | 'other';
   /** The mention is part of a field label ("Nature of risk:"), not of what was written against it. */
@@ -299,7 +306,25 @@ export class AssessmentDocument {
     return !isEmpty(this.text.slice(bodyStart, Math.max(bodyStart, section.end)).replace(/\|/g, ' '));
   }
 
-    /** The first section of one of the given kinds, if any. */
+    private readonly placeholderOpenings = new Map<Section, boolean>();
+
+  /**
+   * True when what is written under a section's heading opens with a
+   * placeholder or a note to self: its first sentence is a question
+   * ("cocaine?"), or starts with a word such as "insert" or "TBC".
+   */
+  opensWithPlaceholder(section: Section): boolean {
+    let known = this.placeholderOpenings.get(section);
+    if (known === undefined) {
+      const body = this.units.find((placed) => placed.section === section && placed.unit.kind !== 'heading' && placed.start >= (section.heading?.end ?? section.start));
+      const first = body?.unit.sentences[0];
+      known = first !== undefined && (first.query === true || (first.words[0] !== undefined && this.lexicon.placeholderOpeners.has(first.words[0].norm)));
+      this.placeholderOpenings.set(section, known);
+    }
+    return known;
+  }
+
+  /** The first section of one of the given kinds, if any. */
   sectionOf(kinds: readonly string[]): Section | undefined {
     return this.sections.find((section) => kinds.includes(section.kind));
   }
@@ -345,6 +370,21 @@ class PlacedMention implements Mention {
 
   get negated(): boolean {
     return this.match.negated;
+  }
+
+  /** A heading whose section opens with a placeholder ("**Drugs**" then "cocaine? — ask") asserts nothing yet. */
+  get status(): MentionStatus {
+    if (this.match.status === 'affirmed' && this.unit.unit.kind === 'heading' && this.document.opensWithPlaceholder(this.unit.section)) return 'placeholder';
+    return this.match.status;
+  }
+
+  get role(): MentionRole {
+    return this.match.role;
+  }
+
+  get cue(): Span | undefined {
+    const { cueStart, cueEnd } = this.match;
+    return cueStart === undefined || cueEnd === undefined ? undefined : { start: this.chunk.start + cueStart, end: this.chunk.start + cueEnd };
   }
 
   /** A heading is read as a field label too: "R10.2 WHAT IS THE NATURE OF THE RISK" is a prompt, answered by what is written under it. */

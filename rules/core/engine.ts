@@ -1,9 +1,8 @@
 import type { CompiledPack, CompiledRule } from '../packs/compile.js';
 import { applySuppressions, type SuppressedMessage } from './apply-suppressions.js';
-import type { CoverageStatus, LintMessage, SeveritySetting } from './contracts.js';
+import type { Coverage, LintMessage, SeveritySetting } from './contracts.js';
 import type { AssessmentDocument } from './document.js';
 import { DEFAULT_REASON_POLICY, SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE, type ReasonPolicy } from './engine-rules.js';
-import type { Span } from './line-index.js';
 import type { SuppressionRecord } from './suppressions.js';
 
 export { SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE } from './engine-rules.js';
@@ -21,10 +20,8 @@ export interface LintSettings {
 }
 
 /** Whether each coverage rule's topic is present, and where. */
-export interface CoverageEntry {
+export interface CoverageEntry extends Coverage {
   ruleId: string;
-  status: CoverageStatus;
-  evidence?: Span;
   message: string;
 }
 

@@ -22,6 +22,7 @@ export const LEXICON_LISTS = [
   'other-person-nouns',
   'joining-words',
   'relative-pronouns',
+  'subordinators',
   'reporting-verbs',
   'clause-joiners',
   'empty-answers',
@@ -29,6 +30,10 @@ export const LEXICON_LISTS = [
   'header-field-words',
   'name-field-labels',
   'heading-stop-words',
+  'cue-terminators',
+  'query-answers',
+  'list-joiners',
+  'placeholder-openers',
 ] as const;
 
 /** The name of a list the text model reads. */
@@ -76,6 +81,27 @@ export class StemPhrases {
     return phrases.some((phrase) => phrase.length <= index + 1 && phrase.every((part, offset) => words[index - phrase.length + 1 + offset].stem === part));
   }
 }
+/** Words and phrases looked up by their folded form at a position of a sentence, a phrase starting there ("and has"). */
+export class NormPhrases {
+  private readonly byFirst = new Map<string, string[][]>();
+
+  constructor(entries: readonly string[]) {
+    for (const entry of entries) {
+      const parts = entry.toLowerCase().split(/\s+/).filter(Boolean).map((part) => tokenize(part).norm);
+      if (parts.length === 0) continue;
+      const list = this.byFirst.get(parts[0]) ?? [];
+      list.push(parts);
+      this.byFirst.set(parts[0], list);
+    }
+  }
+
+  /** True when one of the words or phrases starts at `index`. */
+  at(words: readonly { readonly norm: string }[], index: number): boolean {
+    const phrases = this.byFirst.get(words[index].norm);
+    return phrases !== undefined && phrases.some((phrase) => phrase.length <= words.length - index && phrase.every((part, offset) => words[index + offset].norm === part));
+  }
+}
+
 /** Longer labels, markup included, are never a "Name:" field. */
 const MAX_NAME_LABEL = 40;
 /** Empty answers are short: longer text is only read up to here, for an empty answer with a gloss. */
@@ -96,10 +122,20 @@ export class Lexicon {
   readonly possessives: ReadonlySet<string>;
   readonly clauseJoiners: ReadonlySet<string>;
   readonly relativePronouns: ReadonlySet<string>;
+  /** Words that open a clause inside another ("when she was a teenager"), whose subject is not the main clause's. */
+  readonly subordinators: ReadonlySet<string>;
   readonly reportingVerbs: ReadonlySet<string>;
   readonly titles: ReadonlySet<string>;
   /** Heading words the section classifier ignores ("of", "the"), as stems. */
   readonly headingStopWords: ReadonlySet<string>;
+  /** Words and phrases that end a cue's reach ("but", "however", "and has"): what follows is another matter. */
+  readonly cueTerminators: NormPhrases;
+  /** Words that open the answer to a question written in the draft ("Alcohol issues? None reported."). */
+  readonly queryAnswers: ReadonlySet<string>;
+  /** Words that join the items of a list ("and", "or", "plus"): mentions joined by them share their cues. */
+  readonly listJoiners: ReadonlySet<string>;
+  /** Words that open a note left for later under a heading ("[insert PNC]", "TBC — ask"). */
+  readonly placeholderOpeners: ReadonlySet<string>;
   private readonly pronounFamily = new Map<string, PronounFamily>();
   private readonly titleFamily = new Map<string, 'he' | 'she'>();
   private readonly emptyAnswers: ReadonlySet<string>;
@@ -121,9 +157,14 @@ export class Lexicon {
     this.possessives = norms(list('possessive-pronouns'));
     this.clauseJoiners = norms(list('clause-joiners'));
     this.relativePronouns = norms(list('relative-pronouns'));
+    this.subordinators = norms(list('subordinators'));
     this.reportingVerbs = stems(list('reporting-verbs'));
     this.titles = norms(list('titles'));
     this.headingStopWords = new Set(list('heading-stop-words').map((word) => tokenize(word).stem));
+    this.cueTerminators = new NormPhrases(list('cue-terminators'));
+    this.queryAnswers = norms(list('query-answers'));
+    this.listJoiners = norms(list('list-joiners'));
+    this.placeholderOpeners = norms(list('placeholder-openers'));
     for (const family of ['he', 'she', 'they'] as const) for (const word of list(`${family}-pronouns`)) this.pronounFamily.set(word.toLowerCase(), family);
     for (const family of ['she', 'he'] as const) for (const title of list(`${family}-titles`)) this.titleFamily.set(title.toLowerCase(), family);
     this.emptyAnswers = norms(list('empty-answers'));

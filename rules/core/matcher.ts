@@ -1,3 +1,4 @@
+import type { CueSet } from './cues.js';
 import type { Word } from './sentences.js';
 import { MAX_SEQUENCES, MAX_TRIE_NODES, MAX_WALK_STEPS, parseTerm, TermBudgetError, type TermStep } from './terms.js';
 
@@ -69,7 +70,14 @@ export class Matcher {
   readonly concepts: ReadonlySet<string>;
   private cutOffs = 0;
 
-  constructor(definitions: ConceptDefinition[]) {
+  /**
+   * The pack's cues, read around each mention for its status, role and owner;
+   * without them every mention is affirmed, or negated, and about the topic.
+   */
+  readonly cues: CueSet | undefined;
+
+  constructor(definitions: ConceptDefinition[], cues?: CueSet) {
+    this.cues = cues;
     for (const definition of definitions) {
       this.add(definition.name, definition.match, false);
       this.add(definition.name, definition.exclude ?? [], true);

@@ -12,6 +12,8 @@ export const enum Break {
 }
 
 const CAPITAL_BIT = 4;
+const QUERIED_BIT = 8;
+const BRACKETED_BIT = 16;
 const BREAK_BITS = 3;
 
 /**
@@ -53,6 +55,26 @@ export class Word implements Token {
     return this.bits & BREAK_BITS;
   }
 
+  /** A question mark stands right after the word, or right before it ("cocaine?", "? DA checks"): a note to self. */
+  get queried(): boolean {
+    return (this.bits & QUERIED_BIT) !== 0;
+  }
+
+  /** The word stands inside round brackets: an aside ("Daughter Lily-Mae (6) lives with her mother"). */
+  get bracketed(): boolean {
+    return (this.bits & BRACKETED_BIT) !== 0;
+  }
+
+  /** The same word, marked as standing inside round brackets. */
+  markBracketed(): Word {
+    return new Word(this.token, this.start, this.end, this.bits | BRACKETED_BIT);
+  }
+
+  /** The same word, marked as queried. */
+  markQueried(): Word {
+    return new Word(this.token, this.start, this.end, this.bits | QUERIED_BIT);
+  }
+
   /** Written with a capital then lower case, as names are (not acronyms such as PNC). */
   get capitalised(): boolean {
     return (this.bits & CAPITAL_BIT) !== 0;
@@ -66,6 +88,8 @@ export interface Sentence {
   start: number;
   end: number;
   words: Word[];
+  /** The sentence is a query, as notes to self are ("cocaine?", "? DA checks"): it ends with a question mark, or starts with one. */
+  query?: true;
 }
 
 const parser = new ParseEnglish();
@@ -94,16 +118,27 @@ export function parseSentences(text: string, mapOffset: (offset: number) => numb
 function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: number) => number): Sentence {
   const words: Word[] = [];
   let pending: Break = Break.None;
+  let queryBefore = false;
+  let depth = 0;
   for (const child of node.children) {
     if (child.type === 'WordNode') {
       const start = child.position?.start.offset ?? 0;
       const end = child.position?.end.offset ?? start;
       const text = source.slice(start, end);
       const token = tokenize(text);
-      words.push(Word.of(token, mapOffset(start), mapEnd(mapOffset, start, end), pending, CAPITALISED.test(text)));
+      const word = Word.of(token, mapOffset(start), mapEnd(mapOffset, start, end), pending, CAPITALISED.test(text));
+      const queried = queryBefore ? word.markQueried() : word;
+      words.push(depth > 0 ? queried.markBracketed() : queried);
       pending = Break.None;
+      queryBefore = false;
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;
+      if (value === '?') {
+        if (words.length > 0 && pending === Break.None) words[words.length - 1] = words[words.length - 1].markQueried();
+        else queryBefore = true;
+      }
+      if (value === '(') depth++;
+      else if (value === ')' && depth > 0) depth--;
       if (STRONG_BREAKS.has(value)) pending = Break.Strong;
       else if (value === ',' && pending === Break.None) pending = Break.Weak;
     } else if (child.type === 'WhiteSpaceNode' && /\n\s*\n/.test(child.value)) {
@@ -112,7 +147,21 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
   }
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
-  return { start: mapOffset(start), end: mapEnd(mapOffset, start, end), words };
+  const sentence: Sentence = { start: mapOffset(start), end: mapEnd(mapOffset, start, end), words };
+  if (isQuery(node)) sentence.query = true;
+  return sentence;
+}
+
+function isQuery(node: NlcstSentence): boolean {
+  const children = node.children;
+  const first = children.find((child) => child.type !== 'WhiteSpaceNode');
+  if (first && first.type === 'PunctuationNode' && first.value === '?') return true;
+  for (let index = children.length - 1; index >= 0; index--) {
+    const child = children[index];
+    if (child.type === 'WhiteSpaceNode' || (child.type === 'PunctuationNode' && /^[)\]"'”’!]$/.test(child.value))) continue;
+    return child.type === 'PunctuationNode' && child.value === '?';
+  }
+  return false;
 }
 
 /**

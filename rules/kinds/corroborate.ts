@@ -1,6 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import { anchorSpan, ConceptRef, conceptNames, hasSectionOf, RelatedWording, relatedNote, SectionList, spanOf } from './mention-filter.js';
+import type { MentionStatus, SetAsideMention } from '../core/contracts.js';
+import type { Mention } from '../core/document.js';
+import { anchorSpan, ConceptRef, conceptNames, hasSectionOf, RelatedWording, relatedNote, SectionList, setAsideOf, spanOf, StatusSchema } from './mention-filter.js';
+
+/** A source counts only when it was there to read, unless the rule says otherwise. */
+const DEFAULT_SOURCE_STATUSES: readonly MentionStatus[] = ['affirmed'];
+const MAX_SET_ASIDE = 25;
 
 const options = Type.Object(
   {
@@ -11,6 +17,13 @@ const options = Type.Object(
     scope: Type.Optional(
       Type.Union([Type.Literal('passage'), Type.Literal('section'), Type.Literal('paragraph')], {
         description: 'Where a source must stand: anywhere in the given sections (passage, the default), or in the same section or paragraph as a claim.',
+      }),
+    ),
+    sourceStatuses: Type.Optional(
+      Type.Array(StatusSchema, {
+        minItems: 1,
+        uniqueItems: true,
+        description: `Which statuses of a source count (default: ${DEFAULT_SOURCE_STATUSES.join(', ')}): papers not received, only requested or left as a placeholder are no source.`,
       }),
     ),
     requireClaims: Type.Optional(Type.Boolean({ description: 'Warn only when the passage has claims of the first concept (default: true).' })),
@@ -38,20 +51,33 @@ export const corroborate: RuleKind<typeof options> = {
     const sourceConcepts = conceptNames(o.sources);
     const inPassage = hasSectionOf(document, o.sections) ? (kind: string) => o.sections.includes(kind) : () => true;
     const claims = document.mentionsOf(matcher, claimConcepts).filter((m) => inPassage(m.unit.section.kind));
-    const sources = document.mentionsOf(matcher, sourceConcepts).filter((m) => !m.negated);
+    const counts = new Set(o.sourceStatuses ?? DEFAULT_SOURCE_STATUSES);
+    const setAside: SetAsideMention[] = [];
+    const sources = document.mentionsOf(matcher, sourceConcepts).filter((m) => {
+      const reason = sourceSetAside(m, counts);
+      if (reason && setAside.length < MAX_SET_ASIDE) setAside.push(reason);
+      return !reason;
+    });
     const listed = sources.find((m) => (o.sourceSections ?? []).includes(m.unit.section.kind));
     if (claims.length === 0 && (o.requireClaims ?? true)) return { findings: [], coverage: { status: 'not-applicable' } };
-    if (listed) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(listed) } };
+    if (listed) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(listed), setAside } };
     const scope = o.scope ?? 'passage';
     const near = sources.find((source) =>
       scope === 'passage' || claims.length === 0
         ? inPassage(source.unit.section.kind)
         : claims.some((claim) => (scope === 'paragraph' ? claim.unit === source.unit : claim.unit.section === source.unit.section)),
     );
-    if (near) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(near) } };
+    if (near) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(near), setAside } };
     const unsupported = claims[0];
     const span = unsupported ? spanOf(unsupported) : anchorSpan(document, o.sections);
     const related = claims.slice(1, 4).map((claim) => ({ span: spanOf(claim), message: relatedNote(o.related, claim.text) }));
-    return { findings: [{ span, related: related.length > 0 ? related : undefined }], coverage: { status: 'missing' } };
+    return { findings: [{ span, related: related.length > 0 ? related : undefined }], coverage: { status: 'missing', setAside } };
   },
 };
+
+/** Why a mention of a source is no source: another sense of the word, or a status the rule does not count. */
+function sourceSetAside(mention: Mention, counts: ReadonlySet<MentionStatus>): SetAsideMention | undefined {
+  if (mention.role !== 'topic' && mention.role !== 'object') return setAsideOf(mention, { why: 'role', role: mention.role });
+  if (!counts.has(mention.status)) return setAsideOf(mention, { why: 'status', status: mention.status });
+  return undefined;
+}

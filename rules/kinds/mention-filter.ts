@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MENTION_ROLES, MENTION_STATUSES, type MentionRole, type MentionStatus, type SetAsideMention, type SetAsideReason } from '../core/contracts.js';
 import type { AssessmentDocument, Mention, PlacedUnit, Section } from '../core/document.js';
 import type { Span } from '../core/line-index.js';
 import type { Matcher } from '../core/matcher.js';
@@ -13,13 +14,39 @@ export const SectionList = Type.Array(Type.String({ minLength: 1 }), {
   description: 'Section kinds (offence-analysis, history, assessment, risk, proposal, sources, details, unknown).',
 });
 
+/** A mention status, as packs write it. */
+export const StatusSchema = Type.Union(
+  MENTION_STATUSES.map((name) => Type.Literal(name)),
+  { description: MENTION_STATUSES.join(', ') + '.' },
+);
+
+/** A mention role, as packs write it. */
+export const RoleSchema = Type.Union(
+  MENTION_ROLES.map((name) => Type.Literal(name)),
+  { description: MENTION_ROLES.join(', ') + '.' },
+);
+
+/** Statuses that count when a rule does not say: all but a thing not done, not available, or left as a placeholder. */
+export const DEFAULT_STATUSES: readonly MentionStatus[] = ['affirmed', 'negated', 'reported', 'hypothetical', 'requested', 'refused'];
+
+/** Roles that count when a rule does not say: the topic itself. */
+export const DEFAULT_ROLES: readonly MentionRole[] = ['topic'];
+
 /** Schema for which mentions count: which concepts, where, about whom, and whether negated ones count. */
 export const MentionFilterSchema = Type.Object(
   {
     concept: ConceptRef,
     sections: Type.Optional(SectionList),
     about: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('any'), Type.Literal('other')], { description: 'Whose mentions count (default: any).' })),
-    negated: Type.Optional(Type.Union([Type.Literal('include'), Type.Literal('exclude')], { description: 'Whether negated mentions count (default: include).' })),
+    negated: Type.Optional(Type.Union([Type.Literal('include'), Type.Literal('exclude')], { description: 'Whether negated mentions count (default: include); exclude is the same as leaving negated out of statuses.' })),
+    statuses: Type.Optional(
+      Type.Array(StatusSchema, {
+        minItems: 1,
+        uniqueItems: true,
+        description: `Which statuses of a mention count (default: ${DEFAULT_STATUSES.join(', ')}). The pack's cues decide each mention's status.`,
+      }),
+    ),
+    roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, uniqueItems: true, description: `Which roles of a mention count (default: ${DEFAULT_ROLES.join(', ')}).` })),
     labels: Type.Optional(
       Type.Union([Type.Literal('include'), Type.Literal('answered'), Type.Literal('filled'), Type.Literal('exclude')], {
         description:
@@ -58,16 +85,34 @@ export function hasSectionOf(document: AssessmentDocument, kinds: readonly strin
   return kinds !== undefined && document.sections.some((section) => kinds.includes(section.kind));
 }
 
+/** At most this many set-aside mentions are kept per rule: enough to show why, without copying a long draft's every mention. */
+const MAX_SET_ASIDE = 25;
+
+/** The mentions a filter counts, and those it set aside with the reason. */
+export interface MentionSelection {
+  counted: Mention[];
+  setAside: SetAsideMention[];
+}
+
+/** The statuses a filter counts. */
+export function countedStatuses(filter: Pick<MentionFilter, 'statuses' | 'negated'>): ReadonlySet<MentionStatus> {
+  const statuses = new Set<MentionStatus>(filter.statuses ?? DEFAULT_STATUSES);
+  if (filter.negated === 'exclude') statuses.delete('negated');
+  return statuses;
+}
+
 /**
- * The mentions that pass a filter. When the draft has no section of the
- * filter's kinds (no headings, or other headings), the whole draft is searched,
- * so rules still work on drafts without headings.
+ * Sorts the mentions of a filter's concepts into those that count and those
+ * set aside, with why. When the draft has no section of the filter's kinds (no
+ * headings, or other headings), the whole draft is searched, so rules still
+ * work on drafts without headings.
  */
-export function selectMentions(document: AssessmentDocument, matcher: Matcher, filter: MentionFilter): Mention[] {
+export function partitionMentions(document: AssessmentDocument, matcher: Matcher, filter: MentionFilter): MentionSelection {
   const concepts = conceptNames(filter.concept);
   const sections = hasSectionOf(document, filter.sections) ? filter.sections : undefined;
   const about = filter.about ?? 'any';
-  const includeNegated = (filter.negated ?? 'include') === 'include';
+  const statuses = countedStatuses(filter);
+  const roles = new Set<MentionRole>(filter.roles ?? DEFAULT_ROLES);
   const labels = filter.labels ?? 'include';
   const labelCounts = (mention: Mention) =>
     !mention.inLabel || labels === 'include' || (labels === 'answered' && mention.labelAnswered) || (labels === 'filled' && mention.labelFilled);
@@ -75,15 +120,35 @@ export function selectMentions(document: AssessmentDocument, matcher: Matcher, f
     ? new Set(document.mentionsOf(matcher, conceptNames(filter.notUnderLabel)).filter((mention) => mention.inLabel).map((mention) => mention.unit))
     : undefined;
   const sentencesWith = filter.notInSentenceWith ? sentencesMentioning(document, matcher, conceptNames(filter.notInSentenceWith)) : undefined;
-  return document.mentionsOf(matcher, concepts).filter(
-    (mention) =>
-      (sections === undefined || sections.includes(mention.unit.section.kind)) &&
-      (about === 'any' || mention.about === about) &&
-      (includeNegated || !mention.negated) &&
-      labelCounts(mention) &&
-      !labelled?.has(mention.unit) &&
-      !sentencesWith?.get(mention.unit)?.has(mention.sentence),
-  );
+  const reasonFor = (mention: Mention): SetAsideReason | undefined => {
+    if (sections !== undefined && !sections.includes(mention.unit.section.kind)) return { why: 'section', section: mention.unit.section.kind };
+    if (about !== 'any' && mention.about !== about) return { why: 'owner' };
+    if (!roles.has(mention.role)) return { why: 'role', role: mention.role };
+    if (!statuses.has(mention.status)) return { why: 'status', status: mention.status };
+    if (!labelCounts(mention)) return { why: 'empty-field' };
+    if (labelled?.has(mention.unit)) return { why: 'under-label' };
+    if (sentencesWith?.get(mention.unit)?.has(mention.sentence)) return { why: 'sentence-with', concept: conceptNames(filter.notInSentenceWith!)[0] };
+    return undefined;
+  };
+  const counted: Mention[] = [];
+  const setAside: SetAsideMention[] = [];
+  for (const mention of document.mentionsOf(matcher, concepts)) {
+    const reason = reasonFor(mention);
+    if (!reason) counted.push(mention);
+    else if (setAside.length < MAX_SET_ASIDE) setAside.push(setAsideOf(mention, reason));
+  }
+  return { counted, setAside };
+}
+
+/** A mention set aside, as coverage reports it. */
+export function setAsideOf(mention: Mention, reason: SetAsideReason): SetAsideMention {
+  const cue = reason.why === 'status' || reason.why === 'role' ? mention.cue : undefined;
+  return { start: mention.start, end: mention.end, concept: mention.concept, reason, cue };
+}
+
+/** The mentions that pass a filter (see `partitionMentions`). */
+export function selectMentions(document: AssessmentDocument, matcher: Matcher, filter: MentionFilter): Mention[] {
+  return partitionMentions(document, matcher, filter).counted;
 }
 
 /** The sentences, by unit, that mention one of these concepts. */

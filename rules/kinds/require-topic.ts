@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import { anchorSpan, filterConcepts, insertionPoint, MentionFilterSchema, SectionList, selectMentions, spanOf } from './mention-filter.js';
+import { anchorSpan, filterConcepts, insertionPoint, MentionFilterSchema, partitionMentions, SectionList, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
   {
@@ -18,12 +18,12 @@ export const requireTopic: RuleKind<typeof options> = {
   options,
   references: (o) => ({ concepts: filterConcepts(o.topic), sections: [...(o.topic.sections ?? []), ...(o.anchor ?? [])] }),
   check({ document, options: o, matcher }) {
-    const mentions = selectMentions(document, matcher, o.topic);
-    if (mentions.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(mentions[0]) } };
+    const { counted, setAside } = partitionMentions(document, matcher, o.topic);
+    if (counted.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(counted[0]), setAside } };
     const anchor = o.anchor ?? o.topic.sections;
     const span = anchorSpan(document, anchor);
     const point = insertionPoint(document, anchor);
     const fix = o.skeleton ? { type: 'insert' as const, offset: point.offset, text: o.skeleton, sectionTitle: point.section?.title } : undefined;
-    return { findings: [{ span, fix }], coverage: { status: 'missing' } };
+    return { findings: [{ span, fix }], coverage: { status: 'missing', setAside } };
   },
 };

@@ -4,10 +4,12 @@ import { Value } from '@sinclair/typebox/value';
 import type { RuleKind, SeveritySetting } from '../core/contracts.js';
 import { textVocabulary } from '../core/default-vocabulary.js';
 import type { Lexicon } from '../core/lexicon.js';
+import { CueSet, type CueDefinition } from '../core/cues.js';
 import { Matcher, type ConceptDefinition } from '../core/matcher.js';
 import type { SectionClassifier } from '../core/section-kinds.js';
 import { TermBudgetError, TermSyntaxError } from '../core/terms.js';
 import { RULE_KINDS } from '../kinds/index.js';
+import { compileCues } from './compile-cues.js';
 import { baseParts, collect, CORE_PACK, problemFileOf, type LoadedPack } from './load-pack.js';
 import { compileEngineRules, engineRuleSettings, isEngineRule, takeEngineRuleEntry } from './engine-rules.js';
 import { installRoot } from './install-root.js';
@@ -59,6 +61,8 @@ export interface CompiledPack {
   /** Heading wordings by section kind, as resolved. */
   sections: Record<string, string[]>;
   matcher: Matcher;
+  /** The cues that tell each mention's status, role and owner, as resolved (for `rules --cues` and the docs). */
+  cues: CueDefinition[];
   classifier: SectionClassifier;
   /** The word lists the text model reads, compiled. */
   lexicon: Lexicon;
@@ -123,6 +127,7 @@ export function compilePacks(chain: LoadedPack[]): CompiledPack {
   const vocabulary = resolveVocabulary(layers, problems);
   problems.push(...lexiconProblems(vocabulary, layers));
   const { concepts, sources } = expandConcepts(conceptDrafts, vocabulary, problems);
+  const cues = compileCues(layers, vocabulary, problems);
   const rules: CompiledRule[] = [];
   for (const [id, draft] of drafts) {
     const rule = compileRule(id, draft, concepts, synonyms, problems);
@@ -132,12 +137,12 @@ export function compilePacks(chain: LoadedPack[]): CompiledPack {
   }
   let matcher: Matcher | undefined;
   try {
-    matcher = new Matcher([...concepts.values()]);
+    matcher = new Matcher([...concepts.values()], new CueSet(cues.cues));
   } catch (error) {
     if (error instanceof TermBudgetError) {
       const last = chain[chain.length - 1];
       problems.push({ file: problemFileOf(last), ...last.source.positionOf(['terms']), message: error.message });
-    } else if (error instanceof TermSyntaxError) problems.push(...termProblems(sources));
+    } else if (error instanceof TermSyntaxError) problems.push(...termProblems(new Map([...sources, ...cues.sources])));
     else throw error;
   }
   if (problems.length > 0 || !matcher) throw new ConfigurationError(problems);
@@ -154,6 +159,7 @@ export function compilePacks(chain: LoadedPack[]): CompiledPack {
     vocabulary,
     sections: synonyms,
     matcher,
+    cues: cues.cues,
     classifier: text.classifier,
     lexicon: text.lexicon,
   };

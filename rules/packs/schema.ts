@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { RULE_KINDS } from '../kinds/index.js';
+import { RoleSchema, StatusSchema } from '../kinds/mention-filter.js';
 import { REGEX_TERM_MESSAGE, TERM_PATTERN } from './regex-guard.js';
 
 /** A severity as packs and configuration write it. */
@@ -66,6 +67,36 @@ export const ConceptSchema = Type.Union([
   conceptObject(ExcludeListSchema),
   conceptObject(ExcludeChangesSchema),
 ]);
+
+/**
+ * A cue: words that say something about a mention near them (its status, its
+ * role, or whose it is), or a pseudo cue that only stops the cues it overlaps.
+ */
+export const CueSchema = Type.Object(
+  {
+    status: Type.Optional(StatusSchema),
+    role: Type.Optional(RoleSchema),
+    owner: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('other')], { description: 'Whose the mention is.' })),
+    pseudo: Type.Optional(Type.Boolean({ description: 'Says nothing itself, and stops every cue it overlaps ("not only").' })),
+    position: Type.Optional(
+      Type.Union([Type.Literal('before'), Type.Literal('after'), Type.Literal('either'), Type.Literal('over')], {
+        description: 'Where the cue stands: before the mention, after it, either, or over it (its words contain the mention). Default: either.',
+      }),
+    ),
+    scope: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: 'How many words may stand between the cue and the mention (default 4).' })),
+    until: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Words that end this cue\'s reach, besides the cue-terminators list.' })),
+    concepts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'The concepts the cue speaks of (default: every concept).' })),
+    acrossBreaks: Type.Optional(Type.Boolean({ description: 'Reach across colons, dashes and brackets within the sentence (default: false).' })),
+    match: Type.Optional(Type.Array(TermSchema, { description: 'The cue\'s terms (replacing any inherited ones).' })),
+    exclude: Type.Optional(Type.Union([ExcludeListSchema, ExcludeChangesSchema])),
+    add: Type.Optional(Type.Array(TermSchema, { description: 'Terms added to an inherited cue.' })),
+    remove: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Terms removed from an inherited cue.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A cue as written. */
+export type CueEntry = Static<typeof CueSchema>;
 
 /** Snippets a rule must warn on and must pass, run by `pack test` and the test suite. */
 export const ExamplesSchema = Type.Object(
@@ -136,6 +167,11 @@ export const PackSchema = Type.Object(
       }),
     ),
     terms: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), ConceptSchema)),
+    cues: Type.Optional(
+      Type.Record(Type.String({ pattern: NAME_PATTERN }), CueSchema, {
+        description: 'Words that tell what a mention of any concept asserts: its status (not yet received, requested, TBC...), its role (goods stolen or supplied), or whose it is (see docs/packs.md#cues).',
+      }),
+    ),
     rules: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), RuleEntrySchema)),
   },
   { additionalProperties: false },

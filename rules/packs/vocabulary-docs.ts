@@ -1,4 +1,9 @@
 import type { CompiledPack } from './compile.js';
+import { MENTION_ROLES, MENTION_STATUSES } from '../core/contracts.js';
+import { countedStatuses, DEFAULT_ROLES, type MentionFilter } from '../kinds/mention-filter.js';
+
+/** The statuses a source counts in when a corroborate rule does not say. */
+const SOURCE_STATUSES = ['affirmed'];
 
 /** The markers around the generated part of docs/packs.md. */
 export const VOCABULARY_DOCS_MARK = /<!-- vocabulary-tables -->[\s\S]*?<!-- \/vocabulary-tables -->/;
@@ -81,8 +86,45 @@ export function pageDocs(rule: CompiledPack['rules'][number]): string {
     '## What counts as addressed',
     '',
     points(rule.page.counts),
+    ...mentionDocs(rule),
     '<!-- /page -->',
   ].join('\n');
+}
+
+const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
+const names = (ref: string | string[]) => list(typeof ref === 'string' ? [ref] : ref);
+
+/** Which owners, statuses and roles of a filter's mentions count, and which are set aside, in words. */
+function filterPoint(part: string, filter: MentionFilter): string {
+  const statuses = countedStatuses(filter);
+  const roles = filter.roles ?? DEFAULT_ROLES;
+  const owner = filter.about === 'person' ? "the person's own" : filter.about === 'other' ? "somebody else's" : 'anyone\'s';
+  const aside = [...MENTION_STATUSES.filter((status) => !statuses.has(status)), ...MENTION_ROLES.filter((role) => !roles.includes(role))];
+  return `- ${part} (${names(filter.concept)}): mentions that are ${owner}, with status ${list([...statuses])} and role ${list(roles)}. Set aside: ${aside.length > 0 ? list(aside) : 'nothing'}${filter.about === 'person' ? ", and anyone else's" : ''}.`;
+}
+
+/** The generated "Which mentions count" part of a rule page: what the mention model lets count, from the rule's options. */
+function mentionDocs(rule: CompiledPack['rules'][number]): string[] {
+  const options = rule.options as Record<string, unknown>;
+  const points: string[] = [];
+  if (rule.kind.name === 'require-topic') points.push(filterPoint('The topic', options.topic as MentionFilter));
+  if (rule.kind.name === 'require-if') {
+    points.push(filterPoint('What makes the rule apply', options.if as MentionFilter));
+    points.push(filterPoint('What answers it', options.then as MentionFilter));
+  }
+  if (rule.kind.name === 'corroborate') {
+    const statuses = (options.sourceStatuses as string[] | undefined) ?? SOURCE_STATUSES;
+    points.push(`- A source (${names(options.sources as string | string[])}) counts with status ${list(statuses)} only: a source not received, only requested, only planned, known only from what the person said, or left as a placeholder is no source. Other senses of its words are set aside.`);
+  }
+  if (points.length === 0) return [];
+  return [
+    '',
+    '## Which mentions count',
+    '',
+    "Each mention has an owner, a status and a role, read from the pack's cues (see [the mention model](../architecture.md#the-mention-model)); `assessment-lint explain` shows, for a draft, the mention that counted and why each other one was set aside.",
+    '',
+    ...points,
+  ];
 }
 
 /** A rule docs page's examples: the rule's own `examples`, which `pack test` and the test suite run (written by the build, checked by a test). */

@@ -78,27 +78,27 @@ export interface ConceptDraft {
 const written = (terms: string[], layer: LoadedPack, path: Array<string | number>): WrittenTerm[] =>
   terms.map((term, index) => ({ term, origin: { layer, path: [...path, index] } }));
 
-/** Applies one layer's entry for a concept to the concepts merged so far. */
-export function mergeConcept(name: string, entry: ConceptEntry, concepts: Map<string, ConceptDraft>, layer: LoadedPack, problems: Problem[]): void {
+/** Applies one layer's entry for a concept (or, with `section` 'cues', a cue's terms) to those merged so far. */
+export function mergeConcept(name: string, entry: ConceptEntry, concepts: Map<string, ConceptDraft>, layer: LoadedPack, problems: Problem[], section: 'terms' | 'cues' = 'terms'): void {
   if (Array.isArray(entry)) {
-    concepts.set(name, { name, match: written(entry, layer, ['terms', name]), exclude: [] });
+    concepts.set(name, { name, match: written(entry, layer, [section, name]), exclude: [] });
     return;
   }
   const inherited = concepts.get(name);
   const excludeChanges = entry.exclude !== undefined && !Array.isArray(entry.exclude);
   if ((entry.add || entry.remove || excludeChanges) && !inherited && !entry.match) {
     const message = `concept '${name}' is not defined by any pack this one extends, so there is nothing to add to or remove from; use match: instead`;
-    problems.push({ file: problemFileOf(layer), ...layer.source.positionOf(['terms', name]), message });
+    problems.push({ file: problemFileOf(layer), ...layer.source.positionOf([section, name]), message });
     return;
   }
-  const base = entry.match ? written(entry.match, layer, ['terms', name, 'match']) : [...(inherited?.match ?? [])];
-  const match = [...removeTerms(base, entry.remove ?? [], name, 'terms', layer, ['terms', name, 'remove'], problems), ...written(entry.add ?? [], layer, ['terms', name, 'add'])];
+  const base = entry.match ? written(entry.match, layer, [section, name, 'match']) : [...(inherited?.match ?? [])];
+  const match = [...removeTerms(base, entry.remove ?? [], name, 'terms', layer, [section, name, 'remove'], problems), ...written(entry.add ?? [], layer, [section, name, 'add'])];
   let exclude: WrittenTerm[];
-  if (Array.isArray(entry.exclude)) exclude = written(entry.exclude, layer, ['terms', name, 'exclude']);
+  if (Array.isArray(entry.exclude)) exclude = written(entry.exclude, layer, [section, name, 'exclude']);
   else if (entry.exclude) {
     const changes = entry.exclude as { add?: string[]; remove?: string[] };
-    const kept = removeTerms(inherited?.exclude ?? [], changes.remove ?? [], name, 'exclusions', layer, ['terms', name, 'exclude', 'remove'], problems);
-    exclude = [...kept, ...written(changes.add ?? [], layer, ['terms', name, 'exclude', 'add'])];
+    const kept = removeTerms(inherited?.exclude ?? [], changes.remove ?? [], name, 'exclusions', layer, [section, name, 'exclude', 'remove'], problems);
+    exclude = [...kept, ...written(changes.add ?? [], layer, [section, name, 'exclude', 'add'])];
   } else exclude = [...(inherited?.exclude ?? [])];
   concepts.set(name, { name, match, exclude });
 }
@@ -114,7 +114,7 @@ function removeTerms(terms: WrittenTerm[], removed: string[], name: string, what
 }
 
 /** Expands the list references of every term, checks each concept for a term written twice, and returns the concepts with their sources. */
-export function expandConcepts(drafts: Map<string, ConceptDraft>, lists: ReadonlyMap<string, VocabularyEntry[]>, problems: Problem[]): { concepts: Map<string, ConceptDefinition>; sources: Map<string, ConceptSource> } {
+export function expandConcepts(drafts: Map<string, ConceptDraft>, lists: ReadonlyMap<string, VocabularyEntry[]>, problems: Problem[], noun: 'concept' | 'cue' = 'concept'): { concepts: Map<string, ConceptDefinition>; sources: Map<string, ConceptSource> } {
   const concepts = new Map<string, ConceptDefinition>();
   const sources = new Map<string, ConceptSource>();
   for (const draft of drafts.values()) {
@@ -122,12 +122,12 @@ export function expandConcepts(drafts: Map<string, ConceptDraft>, lists: Readonl
       const seen = new Map<string, Origin>();
       return terms.map(({ term, origin }) => {
         const result = expandTerm(term, lists);
-        if (result.error) problems.push(problemAt(origin, `term '${term}' in concept '${draft.name}': ${result.error}`));
-        if (result.repeated) problems.push(problemAt(origin, `term '${term}' in concept '${draft.name}' allows '${result.repeated}' twice in one place; remove one`));
+        if (result.error) problems.push(problemAt(origin, `term '${term}' in ${noun} '${draft.name}': ${result.error}`));
+        if (result.repeated) problems.push(problemAt(origin, `term '${term}' in ${noun} '${draft.name}' allows '${result.repeated}' twice in one place; remove one`));
         const keys = result.terms.map(entryKey);
         keys.forEach((key, index) => {
           const first = seen.get(key);
-          if (first) problems.push(problemAt(origin, `'${result.terms[index]}' is among the ${role} of concept '${draft.name}' twice: here and at ${describePlace(first)}; remove one`));
+          if (first) problems.push(problemAt(origin, `'${result.terms[index]}' is among the ${role} of ${noun} '${draft.name}' twice: here and at ${describePlace(first)}; remove one`));
           else seen.set(key, origin);
         });
         return { written: term, origin, expanded: result.terms, keys };

@@ -1,5 +1,6 @@
 import accommodationText, { data as accommodationData } from './accommodation.yaml';
 import alcoholText, { data as alcoholData } from './alcohol.yaml';
+import cuesText, { data as cuesData } from './cues.yaml';
 import childSafeguardingText, { data as childSafeguardingData } from './child-safeguarding.yaml';
 import domesticAbuseEnquiryText, { data as domesticAbuseEnquiryData } from './domestic-abuse-enquiry.yaml';
 import drugsText, { data as drugsData } from './drugs.yaml';
@@ -36,6 +37,7 @@ export const CORE_FILES: readonly CoreFile[] = [
   { name: 'pack.yaml', text: packText, data: packData },
   { name: 'lexicon.yaml', text: lexiconText, data: lexiconData, base: true },
   { name: 'sections.yaml', text: sectionsText, data: sectionsData, base: true },
+  { name: 'cues.yaml', text: cuesText, data: cuesData, base: true },
   { name: 'words.yaml', text: wordsText, data: wordsData },
   { name: 'shared-terms.yaml', text: sharedTermsText, data: sharedTermsData },
   { name: 'sole-account.yaml', text: soleAccountText, data: soleAccountData },
