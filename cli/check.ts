@@ -37,7 +37,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     throw new UsageError(`no drafts found in ${unmatched.map((entry) => `'${entry}'`).join(', ')}; give files, folders or globs of .md, .markdown, .txt or .docx drafts`);
   }
   for (const entry of unmatched) process.stderr.write(`assessment-lint: '${entry}' matched no drafts; check the path\n`);
-  const job = { files, config: options.config, packs: options.packs, quiet: options.quiet, cwd: process.cwd() };
+  const job = { files, config: options.config, packs: options.packs, quiet: options.quiet, cwd: process.cwd(), explain: options.format === 'json' };
   if (options.frozenLock && frozenLockFails(options.config, files[0])) return 1;
   // The configuration is compiled where the drafts are linted (once per worker); a broken pack is reported once, by the first to meet it.
   const { reports, rules, warnings: configWarnings } = await lintInParallel(job, __filename);

@@ -10,6 +10,7 @@ import { readRegularFile } from '../rules/io/read-regular-file.js';
 import { failureReason } from '../rules/core/unchecked-draft.js';
 import { ConfigurationError } from '../rules/packs/problems.js';
 import { LOCK_FILE_NAME, lockPacks } from '../rules/packs/lock.js';
+import { coverageDetail } from './coverage-detail.js';
 import { flaggedWords, lineAndColumn, positionMessage, relativePath, type FileReport, type PackProvenance, type RuleSummary } from './report.js';
 
 /** A lock file larger than this is not hashed for the report. */
@@ -24,6 +25,8 @@ export interface LintJob {
   cwd: string;
   /** Also read each draft's header fields and section kinds, and the packs' provenance (for the audit). */
   describe?: boolean;
+  /** Also give each coverage rule's evidence and the mentions it set aside (JSON, `explain`). */
+  explain?: boolean;
 }
 
 /** Reports for a batch of files and the rules that ran on them. */
@@ -83,6 +86,7 @@ export async function lintFiles(job: LintJob, onFile?: () => void, linter = new 
       // Rules a draft stopped part-way could not judge did not run on it: the audit does not count it as passing them.
       const unjudged = new Set(result.unjudged);
       const report: FileReport = { file, relative, messages, suppressed, suppressions, coverage, rulesRun: rulesRunOn(config, file).filter((id) => !unjudged.has(id)) };
+      if (job.explain) report.coverageDetail = coverageDetail(result.coverage, draft.text, document.lines, draft.paragraphs);
       if (job.describe) {
         report.header = headerFields(document);
         report.sectionKinds = sectionKindsOf(document);

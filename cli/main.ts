@@ -7,6 +7,7 @@ import { isLintWorker, runLintWorker } from './lint-pool.js';
 import { runInit } from './init-command.js';
 import { runPack } from './pack-command.js';
 import { runRules } from './rules-command.js';
+import { runExplain } from './explain-draft.js';
 import { UsageError } from './usage-error.js';
 
 const HELP = `assessment-lint ${packageJson.version}: checks probation assessment drafts for the gaps inspectors find.
@@ -15,6 +16,8 @@ Usage:
   assessment-lint check [paths, folders or globs...] [options]
   assessment-lint audit [folders, files or globs...] [--out FILE|FOLDER] [--format html|json|csv] [options]
                                           caseload audit: pass rate per rule beside the inspectorate's figures
+  assessment-lint explain DRAFT [--rule ID]
+                                          each topic's state, the sentence that counted and the mentions set aside, with why
   assessment-lint rules [--pack PACK] [--config FILE] [--explain RULE-ID | --terms CONCEPT | --vocabulary LIST]
   assessment-lint pack test [FILE]        run every rule's examples (the configuration's packs by default)
   assessment-lint pack validate FILE      print every problem in a pack or configuration as file:line:column
@@ -78,6 +81,7 @@ function parse(argv: string[]) {
       check: { type: 'boolean', default: false },
       'frozen-lock': { type: 'boolean', default: false },
       explain: { type: 'string' },
+      rule: { type: 'string' },
       terms: { type: 'string' },
       vocabulary: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -116,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'rules') return runRules({ packs: values.pack ?? [], config: values.config, explain: values.explain, terms: values.terms, vocabulary: values.vocabulary });
     if (command === 'pack') return runPack(paths, { packs: values.pack ?? [], config: values.config, check: values.check });
     if (command === 'init') return runInit(paths[0]);
+    if (command === 'explain') return await runExplain({ paths, packs: values.pack ?? [], config: values.config, rule: values.rule });
     const maxWarnings = warningLimit(values['max-warnings']);
     if (command === 'audit') {
       const out = values.out ?? values.output;
@@ -136,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
         version: packageJson.version,
       });
     }
-    if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, audit, rules, pack or init (see --help)`);
+    if (command !== 'check') throw new UsageError(`unknown command '${command}'; use check, audit, explain, rules, pack or init (see --help)`);
     const format = (values.format ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     return await runCheck({ paths, packs: values.pack ?? [], config: values.config, format, output: values.output, maxWarnings, quiet: values.quiet ?? false, frozenLock: values['frozen-lock'], version: packageJson.version });

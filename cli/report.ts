@@ -30,6 +30,8 @@ export interface FileReport {
   skipped?: string;
   /** Whether each coverage rule applied and was met (for the audit's "documents where it applies"). */
   coverage?: Array<{ ruleId: string; status: CoverageStatus }>;
+  /** The same with the mention that counted and the mentions set aside, only when the job asks to explain (JSON, `explain`). */
+  coverageDetail?: CoverageDetail[];
   /** Ids of the rules that ran on the file (not switched off for it), including the engine's suppression check. */
   rulesRun?: string[];
   /** The fields the draft states about itself (author, team, report type…), read only when the job asks for them (audit). */
@@ -46,6 +48,33 @@ export interface SuppressionEntry {
   status: SuppressionStatus;
   silenced: number;
   silencedByRule: Record<string, number>;
+}
+
+/** Words of a draft as reports place them: one-based positions, the words, and the sentence they stand in. */
+export interface PlacedWords {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  words: string;
+  sentence: string;
+}
+
+/** A mention a coverage rule did not count: where, which concept, why (`reason`, and `because` in words) and the cue that decided it. */
+export interface SetAsideDetail extends PlacedWords {
+  concept: string;
+  reason: string;
+  because: string;
+  cue?: string;
+}
+
+/** One coverage rule's verdict on a draft with its evidence, as `check --format json` and `explain` give it. */
+export interface CoverageDetail {
+  ruleId: string;
+  status: CoverageStatus;
+  /** The mention that made the rule pass. */
+  evidence?: PlacedWords;
+  setAside: SetAsideDetail[];
 }
 
 /** The rules that ran, for formats that describe them (SARIF). */

@@ -1,6 +1,9 @@
 import type { FileReport } from '../report.js';
 
-/** An array of `{filePath, messages: [{ruleId, severity, message, line, column, endLine, endColumn}], suppressed, suppressions: [{line, ruleIds, reason, status, silenced}]}`. */
+/**
+ * An array of `{filePath, messages: [{ruleId, severity, message, line, column, endLine, endColumn}], suppressed, coverage, suppressions: [{line, ruleIds, reason, status, silenced}]}`;
+ * `coverage` gives each coverage rule's state, the mention that counted (`evidence`) and the mentions set aside with their reason.
+ */
 export function formatJson(reports: FileReport[]): string {
   return (
     JSON.stringify(
@@ -17,6 +20,7 @@ export function formatJson(reports: FileReport[]): string {
           endColumn: message.endColumn,
         })),
         suppressed: report.suppressed.map((entry) => ({ ruleId: entry.message.ruleId, line: entry.line, reason: entry.reason ?? null })),
+        ...(report.coverageDetail ? { coverage: report.coverageDetail } : {}),
         ...(report.suppressions ? { suppressions: report.suppressions.map(({ line, ruleIds, reason, status, silenced }) => ({ line, ruleIds, reason, status, silenced })) } : {}),
       })),
       null,
