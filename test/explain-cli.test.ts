@@ -46,7 +46,7 @@ describe('explain: what counted and what was set aside', () => {
   it('quotes the sentence that made a rule pass', async () => {
     const run = await runCli(['explain', 'draft.md', '--rule', 'alcohol'], folder.root);
     assert.match(run.stdout, /^alcohol: addressed$/m);
-    assert.match(run.stdout, /counted, line 8: "Mr Hale told me he drinks four pints most evenings\."/);
+    assert.match(run.stdout, /counted, line 8: "drinks"\n    in "Mr Hale told me he drinks four pints most evenings\."/);
   });
 
   it('explains every coverage rule without --rule', async () => {

@@ -193,6 +193,86 @@ describe('mention model: status, role and owner of every mention', () => {
     });
   });
 
+  describe('goods counted in containers or listed after a quantity are objects, with no verb beside them (containers × substances)', () => {
+    const counted = [
+      'The MG5 records 42 cases of {x} in the storeroom.', 'Officers found three crates of {x} in the van.', 'Evidence: 6 x bottles {x}.',
+      'CCTV shows him carrying two boxes of {x} to the car.', 'A pallet of {x} was recovered.', 'Items: 4 x packs {x}, 2 x bags {x}.',
+      'The haul of {x} was worth £2,000.', 'Police recovered a stash of {x}.',
+    ];
+    const substances: Array<[string, string]> = [
+      ['alcohol', 'vodka'], ['alcohol', 'lager'], ['alcohol', 'spirits'], ['alcohol', 'wine'], ['alcohol', 'Smirnoff vodka'],
+      ['drugs', 'cannabis'], ['drugs', 'cocaine'], ['drugs', 'heroin'], ['drugs', 'ketamine'],
+    ];
+    it('gives the substance the role "object"', () => {
+      const failures: string[] = [];
+      for (const frame of counted) {
+        for (const [concept, thing] of substances) {
+          const sentence = frame.replaceAll('{x}', thing);
+          for (const mention of mentionsOf(ABOUT_HIM + sentence, concept).filter((m) => m.start >= ABOUT_HIM.length)) {
+            if (mention.role === 'topic') failures.push(`${sentence} -> '${mention.text}' is a topic`);
+          }
+        }
+      }
+      assertGrid(failures, counted.length * substances.length);
+    });
+
+    it('a second item listed after a quantity or an aside shares the first one\'s role (verbs × pairs × fillers)', () => {
+      const failures: string[] = [];
+      const verbs = ['He stole', 'He shoplifted', 'He was caught stealing', 'She admits the theft of'];
+      const goods = ['vodka', 'lager', 'whisky', 'cider', 'wine'];
+      const fillers = ['(two litres) and some', 'and a', '(x2) and 3', ', a', '(£40) and an'];
+      let total = 0;
+      for (const verb of verbs) {
+        for (const first of goods) {
+          for (const second of goods.filter((drink) => drink !== first)) {
+            for (const filler of fillers) {
+              const sentence = `${verb} ${first} ${filler} ${second} from the Co-op.`.replace(' ,', ',');
+              total++;
+              const found = mentionsOf(ABOUT_HIM + sentence, 'alcohol').filter((m) => m.start >= ABOUT_HIM.length);
+              for (const mention of found) if (mention.role === 'topic') failures.push(`${sentence} -> '${mention.text}' is a topic`);
+            }
+          }
+        }
+      }
+      assertGrid(failures, total);
+    });
+
+    it('leaves how much the person drinks or uses a topic', () => {
+      for (const sentence of ['He drinks four cans of lager a day.', 'She drinks a bottle of wine most evenings.', 'He smokes cannabis and a little cocaine at weekends.', 'He told me he drinks 6 pints of lager on a Friday.']) {
+        const concept = /cannabis/.test(sentence) ? 'drugs' : 'alcohol';
+        const found = mentionsOf(ABOUT_HIM + sentence, concept).filter((mention) => mention.start >= ABOUT_HIM.length);
+        assert.ok(found.length > 0 && found.every((mention) => mention.role === 'topic'), `${sentence}: ${found.map((m) => `${m.text}:${m.role}`).join(', ')}`);
+      }
+    });
+  });
+
+  describe('a source or check still awaited is not available (ways of waiting × sources and checks)', () => {
+    const waits = ['to run OGRS once {s} in', 'I will update the court once {s} is received', 'no view on the pattern until {s} comes back', 'further comment to follow once {s} back'];
+    const checks: Array<[string, string]> = [
+      ['previous-convictions', 'PNC'], ['previous-convictions', 'the PNC'], ['independent-source', 'CPS papers'], ['independent-source', 'the case summary'],
+      ['da-enquiry', 'the police DA check'], ['children-services-enquiry', 'the MASH check'],
+    ];
+    it('gives the source the status "unavailable"', () => {
+      const failures: string[] = [];
+      for (const wait of waits) {
+        for (const [concept, check] of checks) {
+          const sentence = `${wait.replace('{s}', check)}.`;
+          const found = mentionsOf(ABOUT_HIM + sentence, concept).filter((mention) => mention.start >= ABOUT_HIM.length);
+          if (found.length === 0) failures.push(`${sentence} -> no ${concept} mention`);
+          for (const mention of found) if (mention.status !== 'unavailable') failures.push(`${sentence} -> '${mention.text}' is ${mention.status}`);
+        }
+      }
+      assertGrid(failures, waits.length * checks.length);
+    });
+
+    it('leaves the person\'s own history as it was: "once he stopped drinking" is alcohol, affirmed', () => {
+      for (const [sentence, concept] of [['Once he stopped drinking he found work.', 'alcohol'], ['He used heroin until 2019.', 'drugs'], ['He was well until his mother died, when his depression began.', 'mental-health']]) {
+        const found = mentionsOf(ABOUT_HIM + sentence, concept).filter((mention) => mention.start >= ABOUT_HIM.length);
+        assert.ok(found.length > 0 && found.some((mention) => mention.status === 'affirmed'), `${sentence}: ${found.map((m) => `${m.text}:${m.status}`).join(', ')}`);
+      }
+    });
+  });
+
   describe('placeholders and notes to self, in prose, fields, tables and lists', () => {
     const forms: Array<[string, string]> = [
       ['MH: TBC', 'mental-health'],
