@@ -22,7 +22,10 @@ const STATE_WORDS: Readonly<Record<CoverageDetail['status'], string>> = {
 /** One rule's entry: its state, the sentence that counted, and each mention set aside with why. */
 function explainRuleOn(detail: CoverageDetail): string[] {
   const lines = [`${detail.ruleId}: ${STATE_WORDS[detail.status]}`];
-  if (detail.evidence) lines.push(`  counted, line ${detail.evidence.line}: "${detail.evidence.sentence}"`);
+  if (detail.evidence) {
+    lines.push(`  counted, line ${detail.evidence.line}: "${detail.evidence.words}"`);
+    lines.push(`    in "${detail.evidence.sentence}"`);
+  }
   else if (detail.status === 'missing') lines.push('  nothing in the draft counted');
   for (const mention of detail.setAside) {
     const cue = mention.cue ? ` ("${mention.cue}")` : '';
