@@ -208,3 +208,50 @@ describe('mention context', () => {
     });
   });
 });
+
+describe('mention context: who the person is, under any of their names and descriptions', () => {
+  /** A header with the person's name among other fields, then a draft that names someone else with a title more often. */
+  const header = (name: string) => `Court: Linthwaite Magistrates' Court\nDefendant: ${name} (52)\nOffence: Theft\n\n`;
+  const others = 'Mrs Penrose is 89. Mrs Penrose lives alone. Mrs Penrose has dementia.\n\n';
+
+  it('reads the name field inside a paragraph of header fields (names × topics)', () => {
+    const failures: string[] = [];
+    const names: Array<[string, string]> = [['Kerry-Ann DOBBS', 'Ms Dobbs'], ['Gareth Wyn Jones', 'Mr Wyn Jones'], ['Siobhán Ní Bhriain', 'Ms Ní Bhriain'], ['Ægir THORSSON', 'Mr Thorsson']];
+    const topics: Array<[string, string]> = [['alcohol', 'drinks heavily at weekends'], ['drugs', 'uses cannabis daily'], ['mental-health', 'has been treated for depression']];
+    for (const [name, titled] of names) {
+      for (const [concept, words] of topics) {
+        const text = `${header(name)}${others}${titled} ${words}.`;
+        if (lastMention(text, concept).about !== 'person') failures.push(`${titled} ${words}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('a word for a person after "is a" or "as a" describes the subject (descriptions × topics)', () => {
+    const failures: string[] = [];
+    const descriptions = ['Mr Doyle is a 38-year-old man who', 'He came across as a sensible man who', 'Mr Doyle was an only child who', 'He presents as a quiet young man who'];
+    for (const description of descriptions) {
+      for (const [concept, words] of [['alcohol', 'drinks most nights'], ['drugs', 'has used cannabis since his teens'], ['mental-health', 'has struggled with anxiety']]) {
+        const text = `Mr Doyle is 34. He lives alone.\n\n${description} ${words}.`;
+        if (lastMention(text, concept).about !== 'person') failures.push(`${description} ${words}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.equal(lastMention('Mr Doyle is 34. He lives alone.\n\nHis friend is a man who drinks most nights.', 'alcohol').about, 'other', 'a friend described is still the friend');
+  });
+
+  it('a titled name joined to the person shares the clause with them: "He and Ms Dale drink together"', () => {
+    assert.equal(lastMention('Mr Doyle is 34. He lives alone. Ms Dale is his partner.\n\nHe and Ms Dale drink together most evenings.', 'alcohol').about, 'person');
+    assert.equal(lastMention('Mr Doyle is 34. Mr Doyle lives with Ms Dale, his partner.\n\nMs Dale drinks most evenings.', 'alcohol').about, 'other');
+  });
+
+  it('a negation inside a relative clause is the clause\'s own: "a one-off that does not reflect"', () => {
+    const core = corePack();
+    for (const joiner of ['that', 'which']) {
+      const text = `Mr Doyle is 34. He lives alone.\n\nI agree that this offence was a one-off ${joiner} does not reflect how he lives now.`;
+      const document = new AssessmentDocument(text, 'plaintext', { lexicon: core.lexicon, classifier: core.classifier });
+      const [phrase] = document.mentionsOf(core.matcher, ['uncritical-phrase']);
+      assert.equal(phrase?.negated, false, joiner);
+    }
+  });
+});

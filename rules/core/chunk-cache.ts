@@ -133,17 +133,32 @@ function parseChunk(text: string, format: DocumentFormat, lexicon: Lexicon): Par
   return { units, pronouns, otherNames, titledNames: titled, nameFieldSurname: nameFieldSurname(text, units, lexicon), mentions: new WeakMap(), lexicon };
 }
 
-/** The surname the first "Name:" field among a chunk's units gives, if any. */
+/** A "Label: value" line inside a paragraph of header fields ("Court: …\nDefendant: Kerry-Ann DOBBS (52)"). */
+const FIELD_LINE = /^[\s*_>-]*([^:\r\n|]{1,40}?)[\s*_]*:[\s*_]*(.*)$/gmu;
+
+/** The surname the first "Name:" field among a chunk's units gives, if any: a unit's own label, or a field line inside a paragraph. */
 function nameFieldSurname(text: string, units: Unit[], lexicon: Lexicon): string | undefined {
   for (const unit of units) {
-    if (unit.labelEnd === undefined || !lexicon.isNameField(text.slice(unit.start, unit.labelEnd))) continue;
-    // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
-    const name = text.slice(unit.labelEnd, unit.end).replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
-    if (lexicon.isNullAnswer(name) || lexicon.isPlaceholderAnswer(name)) continue;
-    const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
-    if (words && words.length >= 2) return tokenize(words[words.length - 1]).norm;
+    if (unit.labelEnd !== undefined && lexicon.isNameField(text.slice(unit.start, unit.labelEnd))) {
+      const surname = surnameIn(text.slice(unit.labelEnd, unit.end), lexicon);
+      if (surname) return surname;
+    }
+    for (const [, label, value] of text.slice(unit.start, unit.end).matchAll(FIELD_LINE)) {
+      if (!lexicon.isNameField(label)) continue;
+      const surname = surnameIn(value, lexicon);
+      if (surname) return surname;
+    }
   }
   return undefined;
+}
+
+/** The last word of a name written against a name field, if it holds at least two words and is not N/A or a placeholder. */
+function surnameIn(value: string, lexicon: Lexicon): string | undefined {
+  // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
+  const name = value.replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
+  if (lexicon.isNullAnswer(name) || lexicon.isPlaceholderAnswer(name)) return undefined;
+  const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
+  return words && words.length >= 2 ? tokenize(words[words.length - 1]).norm : undefined;
 }
 
 function groupByConcept(mentions: ChunkMention[]): Map<string, ChunkMention[]> {

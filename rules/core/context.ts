@@ -24,9 +24,19 @@ export interface TitledName {
 export function titledNames(lexicon: Lexicon, words: Word[]): TitledName[] {
   const names: TitledName[] = [];
   for (let index = 0; index + 1 < words.length; index++) {
-    if (lexicon.titles.has(words[index].norm) && words[index + 1].capitalised) names.push({ title: words[index].norm, surname: words[index + 1].norm });
+    if (lexicon.titles.has(words[index].norm) && words[index + 1].capitalised) names.push({ title: words[index].norm, surname: words[surnameAfter(words, index)].norm });
   }
   return names;
+}
+
+/** How many capitalised words after a title may make up a surname ("Mr Wyn Jones", "Ms Ní Bhriain"). */
+const MAX_SURNAME_WORDS = 3;
+
+/** The index of the surname after the title at `index`: the last of the capitalised words that follow it ("Mr Wyn Jones" → Jones). */
+export function surnameAfter(words: Word[], index: number): number {
+  let last = index + 1;
+  while (last + 1 < words.length && last - index < MAX_SURNAME_WORDS && words[last + 1].capitalised && words[last + 1].breakBefore !== Break.Strong && !words[last].possessive) last++;
+  return last;
 }
 
 const DETERMINER_SCOPE = 2;
@@ -56,7 +66,8 @@ function isNegated(lx: Lexicon, words: Word[], first: number, end: number, cover
     if (lx.possessives.has(word.norm)) return false;
   }
   for (let index = end, distance = 1; index < words.length && distance <= AFTER_SCOPE; index++, distance++) {
-    if ((words[index].breakBefore === Break.Strong && distance > 1) || lx.clauseJoiners.has(words[index].norm)) break;
+    // "a one-off that does not reflect how he lives": a negation inside a relative clause is the clause's own.
+    if ((words[index].breakBefore === Break.Strong && distance > 1) || lx.clauseJoiners.has(words[index].norm) || lx.relativePronouns.has(words[index].norm)) break;
     // "a little boy, 3, not Kyle's" says whose he is, not that there is none.
     const next = words[index + 1];
     if (lx.ownerNegations.has(words[index].norm) && next && (lx.possessives.has(next.norm) || next.possessive)) break;
@@ -88,11 +99,29 @@ function referenceOf(lx: Lexicon, words: Word[], index: number, found: { titled?
     const surname = words[index + 1];
     // "by Mr Petrie's account": a titled name in the possessive is not the subject.
     if (lx.titles.has(word.norm) && surname?.capitalised && surname.possessive) return undefined;
-    if (lx.titles.has(word.norm) && surname?.capitalised) found.titled = surname.norm;
+    // "He and Ms Dale jointly own a house": a titled name joined to the person is not someone else's clause.
+    if (lx.titles.has(word.norm) && surname?.capitalised && !joinedToPerson(lx, words, index)) found.titled = words[surnameAfter(words, index)].norm;
     return 'person';
   }
-  if (lx.otherNouns.at(words, index) && !lx.writerWords.has(word.stem)) return joinedToPerson(lx, words, index) ? 'person' : 'other';
+  if (lx.otherNouns.at(words, index) && !lx.writerWords.has(word.stem)) {
+    // "Mr Thorsson is a 38-year-old man who…": a word for a person after "is a" says what the subject is; read on to the subject.
+    if (describesSubject(lx, words, index)) return undefined;
+    return joinedToPerson(lx, words, index) ? 'person' : 'other';
+  }
   return undefined;
+}
+
+/** How far back from a word for a person a copula may stand ("is a 38-year-old single man"). */
+const COPULA_REACH = 4;
+
+/** True when a word for a person is the complement of a copula ("is a man", "was an only child"), with an article between. */
+function describesSubject(lx: Lexicon, words: Word[], index: number): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - COPULA_REACH); back--) {
+    if (words[back + 1].breakBefore === Break.Strong) return false;
+    const norm = words[back].norm;
+    if (lx.copulas.has(norm)) return back + 1 < index && lx.articles.has(words[back + 1].norm);
+  }
+  return false;
 }
 
 function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: { titled?: string }): Subject {

@@ -24,6 +24,8 @@ export const LEXICON_LISTS = [
   'relative-pronouns',
   'subordinators',
   'reporting-verbs',
+  'copulas',
+  'articles',
   'clause-joiners',
   'empty-answers',
   'placeholder-answers',
@@ -125,6 +127,10 @@ export class Lexicon {
   /** Words that open a clause inside another ("when she was a teenager"), whose subject is not the main clause's. */
   readonly subordinators: ReadonlySet<string>;
   readonly reportingVerbs: ReadonlySet<string>;
+  /** Verbs that say what someone is ("is a man who"): a word for a person after one describes the subject, and is not another person. */
+  readonly copulas: ReadonlySet<string>;
+  /** "a" and "an": after a copula, they open a description of the subject. */
+  readonly articles: ReadonlySet<string>;
   readonly titles: ReadonlySet<string>;
   /** Heading words the section classifier ignores ("of", "the"), as stems. */
   readonly headingStopWords: ReadonlySet<string>;
@@ -159,6 +165,8 @@ export class Lexicon {
     this.relativePronouns = norms(list('relative-pronouns'));
     this.subordinators = norms(list('subordinators'));
     this.reportingVerbs = stems(list('reporting-verbs'));
+    this.copulas = norms(list('copulas'));
+    this.articles = norms(list('articles'));
     this.titles = norms(list('titles'));
     this.headingStopWords = new Set(list('heading-stop-words').map((word) => tokenize(word).stem));
     this.cueTerminators = new NormPhrases(list('cue-terminators'));

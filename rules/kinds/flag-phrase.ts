@@ -8,13 +8,18 @@ const options = Type.Object(
   {
     phrases: ConceptRef,
     sections: Type.Optional(SectionList),
+    about: Type.Optional(
+      Type.Union([Type.Literal('person'), Type.Literal('any')], {
+        description: 'Whose phrases are flagged: any (default), or person: not a phrase whose clause is about someone else ("his mother says it was out of character", "First Response reports no concerns"), which is their view, attributed.',
+      }),
+    ),
     replacements: Type.Optional(Type.Array(Type.String(), { description: 'Wordings the quick fix offers in place of the phrase.' })),
     unless: Type.Optional(
       Type.Array(
         Type.Object(
           {
             concept: ConceptRef,
-            scope: Type.Optional(Type.Union([Type.Literal('sentence'), Type.Literal('paragraph')], { description: 'Default: sentence.' })),
+            scope: Type.Optional(Type.Union([Type.Literal('sentence'), Type.Literal('paragraph')], { description: 'sentence (default): in the phrase\'s sentence; paragraph: in its sentence or a later one of its paragraph.' })),
             when: Type.Optional(Type.Union([ConceptRef], { description: 'Only excuse the phrase when this concept also stands in its sentence (e.g. the words are attributed to the person).' })),
           },
           { additionalProperties: false },
@@ -40,7 +45,7 @@ export const flagPhrase: RuleKind<typeof options> = {
     sections: o.sections ?? [],
   }),
   check({ document, options: o, matcher }) {
-    const filter: typeof MentionFilterSchema.static = { concept: o.phrases, sections: o.sections, about: 'any', negated: 'exclude' };
+    const filter: typeof MentionFilterSchema.static = { concept: o.phrases, sections: o.sections, about: o.about ?? 'any', negated: 'exclude' };
     let hits = selectMentions(document, matcher, filter);
     for (const excuse of o.unless ?? []) {
       const excusing = selectMentions(document, matcher, { concept: excuse.concept, about: 'any' });
@@ -50,7 +55,8 @@ export const flagPhrase: RuleKind<typeof options> = {
         (hit) =>
           !(
             (!conditions || conditions.some((condition) => sameSentence(condition, hit))) &&
-            excusing.some((mention) => mention.unit === hit.unit && (!bySentence || mention.sentence === hit.sentence))
+            // In the paragraph, an excuse tests the phrase only from its own sentence on: "He says it was a one-off. The PNC shows two similar offences."
+            excusing.some((mention) => mention.unit === hit.unit && (bySentence ? mention.sentence === hit.sentence : mention.sentence >= hit.sentence))
           ),
       );
     }
