@@ -41,8 +41,26 @@ export class ChecklistView implements vscode.TreeDataProvider<CoverageItem> {
     const tree = new vscode.TreeItem(label[0].toUpperCase() + label.slice(1));
     tree.description = LABELS[item.status];
     tree.iconPath = ICONS[item.status];
-    tree.tooltip = new vscode.MarkdownString(`**${item.ruleId}**: ${LABELS[item.status]}\n\n${item.message}`);
+    tree.tooltip = checklistTooltip(item);
     if (this.result && item.range) tree.command = { title: 'Show in draft', command: REVEAL_COMMAND, arguments: [this.result.uri, item.range] };
     return tree;
   }
+}
+
+/** Markdown special characters, escaped in the draft's words a tooltip quotes. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>]/g;
+
+function quoted(words: string): string {
+  return `"${words.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, (character) => `\\${character}`)}"`;
+}
+
+/** The hover of a checklist entry: its state and message, the words that counted, and each mention set aside with why. */
+export function checklistTooltip(item: CoverageItem): vscode.MarkdownString {
+  const lines = [`**${item.ruleId}**: ${LABELS[item.status]}`, '', item.message];
+  if (item.counted) lines.push('', `Counted (line ${item.counted.range.start.line + 1}): ${quoted(item.counted.words)}`);
+  if (item.setAside?.length) {
+    lines.push('', 'Set aside:');
+    for (const mention of item.setAside) lines.push(`- line ${mention.range.start.line + 1}: ${quoted(mention.words)}: ${mention.because}`);
+  }
+  return new vscode.MarkdownString(lines.join('\n'));
 }

@@ -15,7 +15,7 @@ const DRAFT = [
   '',
   '## Offender assessment',
   '',
-  'The service user lives alone in a rented flat. He has no children. Another service user lives next door.',
+  'The service user lives alone in a rented flat. He has no children. Another service user lives next door. His neighbour drinks heavily.',
   '',
   'He reports no mental health difficulties and none are recorded by his GP. He denies any illicit drug use.',
   '',
@@ -208,6 +208,14 @@ describe('language server: hover, code actions, symbols and coverage', () => {
     assert.equal(item('safeguarding-enquiry').status, 'not-applicable');
     assert.equal(item('safeguarding-enquiry').range, undefined);
     assert.ok(!coverage.items.some((entry) => entry.ruleId === 'person-first'), 'phrase rules are not coverage rules');
+    // What counted and what was set aside travel with the item, for the checklist's hover.
+    const counted = item('mental-health').counted!;
+    assert.equal(counted.range.start.line, 10);
+    assert.equal(DRAFT.split('\n')[10].slice(counted.range.start.character, counted.range.end.character), counted.words);
+    const neighbour = item('alcohol').setAside?.find((mention) => mention.because === 'about someone else');
+    assert.ok(neighbour, JSON.stringify(item('alcohol')));
+    assert.equal(neighbour.range.start.line, 8);
+    assert.equal(DRAFT.split('\n')[8].slice(neighbour.range.start.character, neighbour.range.end.character), neighbour.words);
   });
 });
 

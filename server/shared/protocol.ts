@@ -53,6 +53,10 @@ export interface CoverageItem {
   message: string;
   /** Where the topic is addressed, or where the gap is reported; absent when not applicable. */
   range?: Range;
+  /** The words that made the rule pass, when it passed. */
+  counted?: { range: Range; words: string };
+  /** Mentions the rule saw but did not count, each with why in words ("about someone else"), at most a dozen. */
+  setAside?: Array<{ range: Range; words: string; because: string }>;
 }
 
 /** The checklist of a draft: each coverage rule and its state. */
