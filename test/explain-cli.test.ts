@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { docxOf, paragraphOf } from './audit-fixtures.js';
 import { runCli, TempFolder } from './helpers.js';
 
 /** A draft with one gap of each kind the explanation names: a source not available, someone else's drug use, and a topic that counts. */
@@ -80,5 +81,30 @@ describe('explain: what counted and what was set aside', () => {
     assert.equal(alcohol.evidence?.line, 8);
     const source = report.coverage.find((entry) => entry.ruleId === 'sole-account')!.setAside.find((mention) => mention.words === 'CPS')!;
     assert.deepEqual([source.reason, source.cue], ['status', 'not yet been received']);
+  });
+
+  it('works on a Word draft: lines are paragraph numbers and columns UTF-16 code units within the paragraph', async () => {
+    const word = new TempFolder({
+      'draft.docx': await docxOf(
+        [
+          { heading: 2 as const, text: 'Offence analysis' },
+          { text: 'The CPS papers have not yet been received, so this account rests on what Mr Hale told me.' },
+          { heading: 2 as const, text: 'Offender assessment' },
+          { text: '😀 His cousin smokes cannabis daily.' },
+          { text: 'Mr Hale told me he drinks four pints most evenings.' },
+        ].map(paragraphOf),
+      ),
+    });
+    try {
+      const explained = await runCli(['explain', 'draft.docx', '--rule', 'drugs'], word.root);
+      assert.equal(explained.code, 0, explained.stderr);
+      assert.match(explained.stdout, /set aside, line 4: "cannabis": about someone else/);
+      const [report] = JSON.parse((await runCli(['check', 'draft.docx', '--format', 'json'], word.root)).stdout) as Array<{ coverage: CoverageJson[] }>;
+      const cannabis = report.coverage.find((entry) => entry.ruleId === 'drugs')!.setAside.find((mention) => mention.words === 'cannabis')!;
+      assert.deepEqual([cannabis.line, cannabis.column, cannabis.endColumn], [4, 22, 30]);
+      assert.equal(report.coverage.find((entry) => entry.ruleId === 'alcohol')!.evidence?.line, 5);
+    } finally {
+      word.remove();
+    }
   });
 });
