@@ -240,6 +240,19 @@ describe('mention context: who the person is, under any of their names and descr
     assert.equal(lastMention('Mr Doyle is 34. He lives alone.\n\nHis friend is a man who drinks most nights.', 'alcohol').about, 'other', 'a friend described is still the friend');
   });
 
+  it('a clause opened by "neither" or "none" speaks of the people just named (openings × topics)', () => {
+    const failures: string[] = [];
+    const openings = ['His two sons are adults; neither', 'His brothers live nearby, but neither', 'He has two sisters. Neither', 'His friends were questioned and none'];
+    for (const opening of openings) {
+      for (const [concept, words] of [['alcohol', 'drinks'], ['drugs', 'uses cannabis'], ['mental-health', 'has depression']]) {
+        const text = `Mr Doyle is 34. He lives alone.\n\n${opening} ${words}.`;
+        if (lastMention(text, concept).about !== 'other') failures.push(`${opening} ${words}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.equal(lastMention('Mr Doyle is 34. He lives alone.\n\nHe and his brother were arrested. Both had been drinking.', 'alcohol').about, 'person', '"both" may include the person');
+  });
+
   it('a titled name joined to the person shares the clause with them: "He and Ms Dale drink together"', () => {
     assert.equal(lastMention('Mr Doyle is 34. He lives alone. Ms Dale is his partner.\n\nHe and Ms Dale drink together most evenings.', 'alcohol').about, 'person');
     assert.equal(lastMention('Mr Doyle is 34. Mr Doyle lives with Ms Dale, his partner.\n\nMs Dale drinks most evenings.', 'alcohol').about, 'other');

@@ -139,6 +139,8 @@ function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], f
     }
     // "his friend, who he says is a heavy user": the pronoun reports; the relative pronoun before it is the subject.
     if (lx.pronounFamilyOf(word.norm) !== undefined && lx.relativePronouns.has(words[index - 1]?.norm) && lx.reportingVerbs.has(words[index + 1]?.stem ?? '')) continue;
+    // "His sons are adults; neither lives with him": a quantifier opening the clause speaks of the people just named.
+    if (lx.otherQuantifiers.has(word.norm) && (index === 0 || word.breakBefore === Break.Strong || lx.clauseJoiners.has(words[index - 1].norm))) return 'other';
     const reference = referenceOf(lx, words, index, found);
     // "... when Ms Brannigan was a teenager but has been sober": the subject of a clause inside another is not the subject.
     if (reference && index > 0 && lx.subordinators.has(words[index - 1].norm)) continue;

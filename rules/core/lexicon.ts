@@ -25,6 +25,7 @@ export const LEXICON_LISTS = [
   'subordinators',
   'reporting-verbs',
   'copulas',
+  'other-quantifiers',
   'articles',
   'clause-joiners',
   'empty-answers',
@@ -129,6 +130,8 @@ export class Lexicon {
   readonly reportingVerbs: ReadonlySet<string>;
   /** Verbs that say what someone is ("is a man who"): a word for a person after one describes the subject, and is not another person. */
   readonly copulas: ReadonlySet<string>;
+  /** Words that open a clause about the people just named ("neither lives with him"). */
+  readonly otherQuantifiers: ReadonlySet<string>;
   /** "a" and "an": after a copula, they open a description of the subject. */
   readonly articles: ReadonlySet<string>;
   readonly titles: ReadonlySet<string>;
@@ -166,6 +169,7 @@ export class Lexicon {
     this.subordinators = norms(list('subordinators'));
     this.reportingVerbs = stems(list('reporting-verbs'));
     this.copulas = norms(list('copulas'));
+    this.otherQuantifiers = norms(list('other-quantifiers'));
     this.articles = norms(list('articles'));
     this.titles = norms(list('titles'));
     this.headingStopWords = new Set(list('heading-stop-words').map((word) => tokenize(word).stem));
