@@ -269,24 +269,24 @@ export class AssessmentDocument {
   /** The mentions of some concepts, in document order; all are placed in one pass the first time a matcher asks. */
   mentionsOf(matcher: Matcher, concepts: readonly string[]): Mention[] {
     let byConcept = this.mentionCache.get(matcher);
-    if (!byConcept) this.mentionCache.set(matcher, (byConcept = this.placeMentions(matcher)));
-    if (concepts.length === 1) return byConcept.get(concepts[0]) ?? [];
-    return concepts.flatMap((concept) => byConcept.get(concept) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
+    if (!byConcept) this.mentionCache.set(matcher, (byConcept = new Map()));
+    if (concepts.length === 1) return this.placedMentionsOf(matcher, byConcept, concepts[0]);
+    return concepts.flatMap((concept) => this.placedMentionsOf(matcher, byConcept, concept)).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  private placeMentions(matcher: Matcher): Map<string, Mention[]> {
-    const byConcept = new Map<string, Mention[]>();
+  /** One concept's mentions placed in the draft, the first time a rule asks for them: after an edit, concepts no rule reads are never placed. */
+  private placedMentionsOf(matcher: Matcher, byConcept: Map<string, Mention[]>, concept: string): Mention[] {
+    let placed = byConcept.get(concept);
+    if (placed) return placed;
+    placed = [];
     for (const chunk of this.chunks) {
-      for (const [concept, found] of chunkMentions(chunk.parsed, matcher)) {
-        let placed = byConcept.get(concept);
-        if (!placed) byConcept.set(concept, (placed = []));
-        for (const mention of found) {
-          const about = this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject);
-          placed.push(new PlacedMention(this, chunk, mention, about));
-        }
+      for (const mention of chunkMentions(chunk.parsed, matcher).get(concept) ?? []) {
+        const about = this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject);
+        placed.push(new PlacedMention(this, chunk, mention, about));
       }
     }
-    return byConcept;
+    byConcept.set(concept, placed);
+    return placed;
   }
 
   private isAboutOther(mention: ChunkMention): boolean {

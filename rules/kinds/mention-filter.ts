@@ -103,11 +103,12 @@ export function countedStatuses(filter: Pick<MentionFilter, 'statuses' | 'negate
 
 /**
  * Sorts the mentions of a filter's concepts into those that count and those
- * set aside, with why. When the draft has no section of the filter's kinds (no
+ * set aside, with why (in document order; with `first-counted`, only up to the
+ * first that counts). When the draft has no section of the filter's kinds (no
  * headings, or other headings), the whole draft is searched, so rules still
  * work on drafts without headings.
  */
-export function partitionMentions(document: AssessmentDocument, matcher: Matcher, filter: MentionFilter): MentionSelection {
+export function partitionMentions(document: AssessmentDocument, matcher: Matcher, filter: MentionFilter, until: 'all' | 'first-counted' = 'all'): MentionSelection {
   const concepts = conceptNames(filter.concept);
   const sections = hasSectionOf(document, filter.sections) ? filter.sections : undefined;
   const about = filter.about ?? 'any';
@@ -134,8 +135,11 @@ export function partitionMentions(document: AssessmentDocument, matcher: Matcher
   const setAside: SetAsideMention[] = [];
   for (const mention of document.mentionsOf(matcher, concepts)) {
     const reason = reasonFor(mention);
-    if (!reason) counted.push(mention);
-    else if (setAside.length < MAX_SET_ASIDE) setAside.push(setAsideOf(mention, reason));
+    if (!reason) {
+      counted.push(mention);
+      // A rule that needs only the first mention that counts stops there: what was set aside before it is what explains it.
+      if (until === 'first-counted') break;
+    } else if (setAside.length < MAX_SET_ASIDE) setAside.push(setAsideOf(mention, reason));
   }
   return { counted, setAside };
 }

@@ -30,15 +30,17 @@ export const requireIf: RuleKind<typeof options> = {
     sections: [...(o.if.sections ?? []), ...(o.then.sections ?? []), ...(o.anchor ?? [])],
   }),
   check({ document, options: o, matcher }) {
-    const selection = partitionMentions(document, matcher, o.then);
+    // With a window, every answer is needed to find one near a trigger; without, the first that counts is enough.
+    const windowed = o.window !== undefined && !hasSectionOf(document, o.then.sections);
+    const selection = partitionMentions(document, matcher, o.then, windowed ? 'all' : 'first-counted');
     // Words that are part of an answer's own name ("Domestic abuse call-out information – not applicable") do not raise the question.
     const answerWords = document.mentionsOf(matcher, conceptNames(o.then.concept));
-    const triggers = selectMentions(document, matcher, o.if).filter((trigger) => !answerWords.some((answer) => answer.start <= trigger.start && answer.end >= trigger.end));
+    const triggers = outside(selectMentions(document, matcher, o.if), answerWords);
     if (triggers.length === 0) return { findings: [], coverage: { status: 'not-applicable' } };
     const setAside = selection.setAside;
     let answers = selection.counted;
-    if (o.window !== undefined && !hasSectionOf(document, o.then.sections)) {
-      const window = o.window;
+    if (windowed) {
+      const window = o.window!;
       answers = answers.filter((answer) => triggers.some((trigger) => answer.unit === trigger.unit && answer.sentence >= trigger.sentence && answer.sentence <= trigger.sentence + window));
     }
     if (answers.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(answers[0]), setAside } };
@@ -50,3 +52,16 @@ export const requireIf: RuleKind<typeof options> = {
     return { findings: [{ span, fix, related }], coverage: { status: 'missing', setAside } };
   },
 };
+
+/** The mentions not inside any of `spans`; both lists are in document order, so one pass over each. */
+function outside<Item extends { start: number; end: number }>(mentions: readonly Item[], spans: readonly { start: number; end: number }[]): Item[] {
+  const kept: Item[] = [];
+  let next = 0;
+  // The longest reach of the spans that start at or before the mention: a mention inside one is inside the furthest-reaching.
+  let reach = -1;
+  for (const mention of mentions) {
+    while (next < spans.length && spans[next].start <= mention.start) reach = Math.max(reach, spans[next++].end);
+    if (reach < mention.end) kept.push(mention);
+  }
+  return kept;
+}

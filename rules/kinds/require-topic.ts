@@ -18,7 +18,7 @@ export const requireTopic: RuleKind<typeof options> = {
   options,
   references: (o) => ({ concepts: filterConcepts(o.topic), sections: [...(o.topic.sections ?? []), ...(o.anchor ?? [])] }),
   check({ document, options: o, matcher }) {
-    const { counted, setAside } = partitionMentions(document, matcher, o.topic);
+    const { counted, setAside } = partitionMentions(document, matcher, o.topic, 'first-counted');
     if (counted.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(counted[0]), setAside } };
     const anchor = o.anchor ?? o.topic.sections;
     const span = anchorSpan(document, anchor);
