@@ -182,6 +182,8 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
       const placedCues = cues ? cues.find(words) : [];
       const query = unit.kind !== 'heading' && sentence.query === true && !answeredNext(parsed.lexicon, unit, sentenceIndex);
       const labelWord = unit.labelEnd === undefined ? undefined : firstWordFrom(words, unit.labelEnd);
+      // "TO DO before Fri: PNC, chase CPS, DA check": the field lists what is not done yet.
+      const toDo = unit.labelEnd !== undefined && sentenceIndex === 0 && parsed.lexicon.toDoLabels.at(words, 0);
       const sentenceStart = found.length;
       for (const match of matches) {
         const reading = cues?.read(parsed.lexicon, words, placedCues, match.concept, match.first, match.end, labelWord);
@@ -191,7 +193,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
         // "No MASH check has been requested": the negation undoes the request.
         if (context.negated && status === 'requested') status = 'not-done';
         const inLabel = unit.labelEnd !== undefined && end <= unit.labelEnd;
-        if ((query || words[match.end - 1].queried || words[match.first].queried) && !inLabel && unit.kind !== 'heading') status = 'placeholder';
+        if ((query || words[match.end - 1].queried || words[match.first].queried || toDo) && !inLabel && unit.kind !== 'heading') status = 'placeholder';
         const owner = reading?.owner;
         found.push({
           inLabel,

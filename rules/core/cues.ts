@@ -132,7 +132,10 @@ export class CueSet {
     const before = placed.end <= first;
     if ((before && cue.position === 'after') || (!before && cue.position === 'before')) return undefined;
     const [from, to] = before ? [placed.end, first] : [end, placed.first];
-    if (to - from > cue.scope) return undefined;
+    // An aside in brackets between them ("The Multi-Agency Referral Unit (MARU) has not been contacted") neither counts nor breaks.
+    let aside = 0;
+    for (let index = from; index < to; index++) if (words[index].bracketed) aside++;
+    if (to - from - aside > cue.scope) return undefined;
     const until = this.until.get(cue.name);
     for (let index = from; index < to; index++) {
       if (until?.has(words[index].norm) || lexicon.cueTerminators.at(words, index)) return undefined;
@@ -142,10 +145,13 @@ export class CueSet {
     if (!cue.acrossBreaks) {
       let breaks = 0;
       for (let index = before ? from : from + 1; index <= to && index < words.length; index++) {
-        if (words[index].breakBefore === Break.Strong) breaks++;
+        // The opening of an aside in brackets is no break ("The Multi-Agency Referral Unit (MARU) has not been contacted"); its closing is.
+        if (words[index].breakBefore === Break.Strong && !words[index].bracketed) breaks++;
       }
-      // Before a mention, any break ends the cue; after one, a single break may stand between ("IFD enquiry: not requested").
-      if (breaks > (before ? 0 : 1) || (!before && from < words.length && words[from].breakBefore === Break.Strong && breaks > 0)) return undefined;
+      // Before a mention, any break ends the cue; after one, a single break may stand between ("IFD enquiry: not requested"),
+      // or an aside in brackets and its closing.
+      const opensWithAside = from < words.length && words[from].bracketed;
+      if (breaks > (before ? 0 : 1) || (!before && !opensWithAside && from < words.length && words[from].breakBefore === Break.Strong && breaks > 0)) return undefined;
     }
     return to - from;
   }

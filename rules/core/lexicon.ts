@@ -37,6 +37,7 @@ export const LEXICON_LISTS = [
   'query-answers',
   'list-joiners',
   'placeholder-openers',
+  'to-do-labels',
 ] as const;
 
 /** The name of a list the text model reads. */
@@ -145,6 +146,8 @@ export class Lexicon {
   readonly listJoiners: ReadonlySet<string>;
   /** Words that open a note left for later under a heading ("[insert PNC]", "TBC — ask"). */
   readonly placeholderOpeners: ReadonlySet<string>;
+  /** Field labels that open a list of things still to do ("TO DO before Fri:"): what the field names is not done yet. */
+  readonly toDoLabels: NormPhrases;
   private readonly pronounFamily = new Map<string, PronounFamily>();
   private readonly titleFamily = new Map<string, 'he' | 'she'>();
   private readonly emptyAnswers: ReadonlySet<string>;
@@ -177,6 +180,7 @@ export class Lexicon {
     this.queryAnswers = norms(list('query-answers'));
     this.listJoiners = norms(list('list-joiners'));
     this.placeholderOpeners = norms(list('placeholder-openers'));
+    this.toDoLabels = new NormPhrases(list('to-do-labels'));
     for (const family of ['he', 'she', 'they'] as const) for (const word of list(`${family}-pronouns`)) this.pronounFamily.set(word.toLowerCase(), family);
     for (const family of ['she', 'he'] as const) for (const title of list(`${family}-titles`)) this.titleFamily.set(title.toLowerCase(), family);
     this.emptyAnswers = norms(list('empty-answers'));
@@ -207,7 +211,8 @@ export class Lexicon {
 
   /** True when a field is blank or holds a placeholder for later ("[to complete]", "TBC"); unlike "None", that is no answer at all. */
   isPlaceholderAnswer(value: string): boolean {
-    return matchesAnswer(value, this.placeholderAnswers);
+    // "MH: ???", "??? ask at next appt": an answer that opens with question marks is a question left for later.
+    return QUESTION_OPENING.test(value) || matchesAnswer(value, this.placeholderAnswers);
   }
 
   /**
@@ -225,6 +230,9 @@ export class Lexicon {
     return known;
   }
 }
+
+/** An answer that opens with one or more question marks, alone or before more words. */
+const QUESTION_OPENING = /^[\s*_]*\?+(?:\s|$)/;
 
 function matchesAnswer(value: string, answers: ReadonlySet<string>): boolean {
   const whole = value.length <= MAX_ANSWER_READ;

@@ -86,7 +86,22 @@ export function readLabel(text: string): { label: string; length: number } | und
   return undefined;
 }
 
-function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string, labelLength?: number): Unit {
+/** The most words a bold run ending in a full stop may have to be read as a paragraph's label ("**Risk.** …", "**Offence.** On 11 February …"). */
+const MAX_BOLD_OPENER_WORDS = 4;
+
+/** A paragraph's opening bold run that ends in a full stop and is followed by more text: a label, as "Label:" is ("**Risk.**\nOGRS gives …"). */
+function boldOpener(node: MdastParents, source: string): { length: number; label: string } | undefined {
+  const first = node.children[0];
+  if (node.children.length < 2 || first.type !== 'strong') return undefined;
+  const runs: TextRun[] = [];
+  collectRuns(first, runs, source);
+  const text = plainTitle(runs);
+  const label = text.replace(/\.$/, '').trim();
+  if (!text.endsWith('.') || label.length === 0 || /[.!?:;]/.test(label) || label.split(/\s+/).length > MAX_BOLD_OPENER_WORDS) return undefined;
+  return { length: runs.reduce((sum, run) => sum + run.text.length, 0), label };
+}
+
+function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string, labelLength?: number, labelText?: string): Unit {
   const text = runs.map((run) => run.text).join('');
   const map = offsetMapper(runs);
   let labelEnd: number | undefined;
@@ -95,6 +110,7 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
   if (labelLength !== undefined) {
     labelEnd = map(labelLength);
     answer = text.slice(labelLength).replace(/\|/g, ' ');
+    if (kind === 'paragraph') label = labelText;
   } else if (kind !== 'heading') {
     const found = readLabel(text);
     if (found) {
@@ -207,8 +223,9 @@ function walkMarkdown(root: MdastNodes, units: Unit[], source: string): void {
         collectRuns(node, runs, source);
         if (isDirectiveLine(plainTitle(runs))) break;
         const asHeading = inListItem ? undefined : paragraphAsHeading(node, runs);
+        const opener = asHeading || inListItem ? undefined : boldOpener(node, source);
         if (asHeading) units.push(unitFromRuns('heading', asHeading.depth, start, end, runs, asHeading.title));
-        else units.push(unitFromRuns(inListItem ? 'list-item' : 'paragraph', 0, start, end, runs));
+        else units.push(unitFromRuns(inListItem ? 'list-item' : 'paragraph', 0, start, end, runs, undefined, opener?.length, opener?.label));
         break;
       }
       case 'list': {
