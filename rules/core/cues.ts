@@ -138,7 +138,9 @@ export class CueSet {
     if (to - from - aside > cue.scope) return undefined;
     const until = this.until.get(cue.name);
     for (let index = from; index < to; index++) {
-      if (until?.has(words[index].norm) || lexicon.cueTerminators.at(words, index)) return undefined;
+      // "a bag of cocaine (1.8g) and a cannabis joint": a list going on ("and a", "and 2") does not end the reach.
+      const listGoesOn = lexicon.listJoiners.has(words[index].norm) && continuesList(lexicon, words[index + 1]);
+      if ((until?.has(words[index].norm) && !listGoesOn) || lexicon.cueTerminators.at(words, index)) return undefined;
     }
     // A cue before a mention stops at a new clause; a cue after one may follow it across one colon, dash or cell
     // ("CPS papers: not yet received", "| DA call-outs | N/A |", "IFD enquiry: not requested"), but no further.
@@ -155,6 +157,11 @@ export class CueSet {
     }
     return to - from;
   }
+}
+
+/** True when a word carries a list on after a joiner: an article ("and a", "and an") or a quantity in figures ("and 2 wraps"). */
+function continuesList(lexicon: Lexicon, word: Word | undefined): boolean {
+  return word !== undefined && (lexicon.articles.has(word.norm) || /^\d/.test(word.norm));
 }
 
 /** True when a cue's own words run across a colon, dash, bracket or cell: the two halves belong to different things. */
