@@ -128,7 +128,8 @@ export class CueSet {
     const { cue } = placed;
     if (cue.position === 'over') return placed.first <= first && placed.end >= end ? 0 : undefined;
     // A cue that starts before the mention and runs over it ("possession of cannabis with intent") reaches it.
-    if (placed.first < end && placed.end > first) return placed.first < first && cue.position !== 'after' ? 0 : undefined;
+    // A cue after a mention whose last words the mention's term took in ("Police DA checks: no check made") reaches it too.
+    if (placed.first < end && placed.end > first) return (placed.first < first && cue.position !== 'after') || (placed.first > first && placed.end >= end && cue.position !== 'before') ? 0 : undefined;
     const before = placed.end <= first;
     if ((before && cue.position === 'after') || (!before && cue.position === 'before')) return undefined;
     const [from, to] = before ? [placed.end, first] : [end, placed.first];
