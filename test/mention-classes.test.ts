@@ -130,3 +130,26 @@ describe('text model: a short bold run with a full stop opens the paragraph as a
     assert.ok(firedRules(result).includes('who-is-at-risk'), firedRules(result).join(', '));
   });
 });
+
+describe('mention model: the family as victims of property offences, and labels restated in their answers', () => {
+  it('a burglary or theft from a relative or partner makes domestic abuse possible (offences × relatives)', () => {
+    const failures: string[] = [];
+    const offences = ['The offence is burglary of her {x}\'s house.', 'The charge is theft from his {x}.', 'He stole from his {x}.', 'He admits defrauding his {x}.', 'He robbed his {x}.']
+    const relatives = ['grandmother', 'mother', 'father', 'brother', 'sister', 'partner'];
+    for (const offence of offences) {
+      for (const relative of relatives) {
+        const sentence = offence.replace('{x}', relative);
+        if (!mentionsAfter(ABOUT_HIM, sentence, 'da-indicator').some((mention) => mention.status === 'affirmed')) failures.push(sentence);
+      }
+    }
+    assertGrid(failures, offences.length * relatives.length);
+    assert.equal(mentionsAfter(ABOUT_HIM, 'The offence is theft from his employer.', 'da-indicator').length, 0);
+  });
+
+  it('a label restated in prose takes what its answer says of the check; a table row does not', () => {
+    const prose = mentionsAfter(ABOUT_HIM, "- **Children's services:** A children's services check was not requested, as the school reports he is settled.", 'children-services-enquiry', 'markdown');
+    assert.ok(prose.length >= 2 && prose.every((mention) => mention.status === 'not-done'), prose.map((m) => `${m.text}:${m.status}`).join(', '));
+    const row = mentionsAfter(ABOUT_HIM, '| Source | Made | Result |\n|---|---|---|\n| Kent Police DA call-out enquiry | Yes | No call-outs recorded at the address |\n', 'da-enquiry', 'markdown');
+    assert.ok(row.some((mention) => mention.status === 'affirmed'), row.map((m) => `${m.text}:${m.status}`).join(', '));
+  });
+});

@@ -214,6 +214,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
         });
       }
       shareAcrossLists(found, sentenceStart, words, parsed.lexicon);
+      if (unit.kind !== 'table-row') shareWithLabel(found, sentenceStart);
     });
   });
   return found;
@@ -233,6 +234,25 @@ function shareAcrossLists(found: ChunkMention[], from: number, words: Word[], le
     else if (mention.role !== 'topic' && previous.role === 'topic') previous.role = mention.role;
     if (mention.status === 'affirmed' && previous.status !== 'affirmed') mention.status = previous.status;
     else if (previous.status === 'affirmed' && mention.status !== 'affirmed') previous.status = mention.status;
+  }
+}
+
+/**
+ * A field label restated in its answer takes the answer's status: in
+ * "Children's services: a children's services check was not requested", the
+ * label says no more than the answer does. Only what the answer says of the
+ * check itself passes to the label (not done, asked for, refused, not
+ * available), and only in prose: a table row's cells are separate answers
+ * ("| DA enquiry | Yes | No call-outs recorded |").
+ */
+const LABEL_SHARED_STATUSES: ReadonlySet<MentionStatus> = new Set<MentionStatus>(['not-done', 'requested', 'refused', 'unavailable']);
+
+function shareWithLabel(found: ChunkMention[], from: number): void {
+  for (let index = from; index < found.length; index++) {
+    const label = found[index];
+    if (!label.inLabel || label.status !== 'affirmed') continue;
+    const restated = found.slice(index + 1).find((mention) => !mention.inLabel && mention.concept === label.concept);
+    if (restated && LABEL_SHARED_STATUSES.has(restated.status)) label.status = restated.status;
   }
 }
 
