@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Linter } from '../rules/linter.js';
 import { generateDraft } from './generate-draft.js';
+import { PARALLEL_FLAG } from './measure-parallel.js';
 
 /** What the CLI throughput benchmark measured, all in one run so the ratios share the machine's load. */
 export interface CliThroughput {
@@ -21,6 +22,14 @@ export interface CliThroughput {
    * with load from elsewhere on the machine, so they show the CLI's own overhead.
    */
   cpuPerDraft: { cli: number; inProcess: number; ratio: number };
+  /**
+   * Drafts per second of the same in-process lint on every core at once (one
+   * thread per core, in a process of its own): what the machine can reach
+   * when the cores share memory and caches, which is less than cores × one.
+   */
+  everyCorePerSecond?: number;
+  /** The CLI's rate as a share of `everyCorePerSecond`. */
+  shareOfEveryCore?: number;
   /** Drafts per second of the CLI pinned to one core (taskset -c 0), when taskset is there. */
   oneCorePerSecond?: number;
   /** How much slower the pinned run is than the run on every core. */
@@ -80,12 +89,15 @@ export function measureCliThroughput(cli: string, count: number, words: number, 
     }
     const check = [process.execPath, cli, 'check', folder, '--format', 'json', '--output', path.join(tmpdir(), `assessment-lint-bench-${process.pid}.json`)];
     const pin = hasTaskset();
-    let best = { cli: 0, inProcess: 0, pinned: 0, cliCpu: Infinity, inProcessCpu: Infinity };
+    let best = { cli: 0, inProcess: 0, pinned: 0, everyCore: 0, cliCpu: Infinity, inProcessCpu: Infinity };
+    const bench = path.join(path.dirname(cli), 'bench.js');
     for (let round = 0; round < rounds; round++) {
       const inProcess = timeInProcess(files);
       const cli = timeCli(check, count);
       const pinned = pin ? timeCli(['taskset', '-c', '0', ...check], count).perSecond : 0;
+      const everyCore = Number(spawnSync(process.execPath, [bench, PARALLEL_FLAG, folder], { encoding: 'utf8' }).stdout.trim());
       best = {
+        everyCore: Math.max(best.everyCore, Number.isFinite(everyCore) ? everyCore : 0),
         cli: Math.max(best.cli, cli.perSecond),
         inProcess: Math.max(best.inProcess, inProcess.perSecond),
         pinned: Math.max(best.pinned, pinned),
@@ -101,6 +113,7 @@ export function measureCliThroughput(cli: string, count: number, words: number, 
       cores,
       shareOfLimit: best.cli / (cores * best.inProcess),
       cpuPerDraft: { cli: best.cliCpu, inProcess: best.inProcessCpu, ratio: best.cliCpu / best.inProcessCpu },
+      ...(best.everyCore > 0 ? { everyCorePerSecond: best.everyCore, shareOfEveryCore: best.cli / best.everyCore } : {}),
       ...(pin ? { oneCorePerSecond: best.pinned, oneCoreSlowdown: best.cli / best.pinned } : {}),
     };
   } finally {

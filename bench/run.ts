@@ -8,6 +8,7 @@ import { measureMemory, measureReady, measureRoundTrip } from './measure-lsp.js'
 import { measureTextlint } from './measure-peer.js';
 import { measureHostile, type HostileResults } from './measure-hostile.js';
 import { measureSuppressions, type SuppressionTimes } from './measure-suppressions.js';
+import { isBenchLintThread, lintOnEveryCore, lintSlice, PARALLEL_FLAG } from './measure-parallel.js';
 
 /** The targets from the performance issue, checked by this benchmark (not by unit tests). */
 const TARGETS = {
@@ -67,7 +68,8 @@ const cliOnly = process.argv.includes('--cli');
 
 function describeCli(cli: CliThroughput): string {
   const pinned = cli.oneCoreSlowdown === undefined ? '' : `; pinned to one core (taskset -c 0): ${cli.oneCorePerSecond!.toFixed(0)} per second, so both cores are ${cli.oneCoreSlowdown.toFixed(2)}× one`;
-  return `CLI: ${cli.perSecond.toFixed(0)} drafts of 2,000 words per second (${cli.seconds.toFixed(1)} s in all); the lint in this process, one core: ${cli.inProcessPerSecond.toFixed(0)} per second; CLI / (${cli.cores} cores × in-process) = ${cli.shareOfLimit.toFixed(2)}${pinned}; CPU per draft, all threads: CLI ${cli.cpuPerDraft.cli.toFixed(1)} ms, in-process ${cli.cpuPerDraft.inProcess.toFixed(1)} ms (${cli.cpuPerDraft.ratio.toFixed(2)}×); load average ${loadavg()[0].toFixed(1)} on ${cli.cores} cores`;
+  const everyCore = cli.everyCorePerSecond === undefined ? '' : `; the same lint in this process on all ${cli.cores} cores at once: ${cli.everyCorePerSecond.toFixed(0)} per second (${(cli.everyCorePerSecond / cli.inProcessPerSecond).toFixed(2)}× one core), so CLI / every-core in-process = ${cli.shareOfEveryCore!.toFixed(2)}`;
+  return `CLI: ${cli.perSecond.toFixed(0)} drafts of 2,000 words per second (${cli.seconds.toFixed(1)} s in all); the lint in this process, one core: ${cli.inProcessPerSecond.toFixed(0)} per second; CLI / (${cli.cores} cores × in-process) = ${cli.shareOfLimit.toFixed(2)}${everyCore}${pinned}; CPU per draft, all threads: CLI ${cli.cpuPerDraft.cli.toFixed(1)} ms, in-process ${cli.cpuPerDraft.inProcess.toFixed(1)} ms (${cli.cpuPerDraft.ratio.toFixed(2)}×); load average ${loadavg()[0].toFixed(1)} on ${cli.cores} cores`;
 }
 
 /** One line on the suppression case: times and ratios. */
@@ -143,7 +145,12 @@ async function main(): Promise<void> {
   console.log('\nWrote bench/results.json');
 }
 
-(hostileOnly ? hostileMain() : main()).catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (isBenchLintThread()) lintSlice();
+else if (process.argv.includes(PARALLEL_FLAG)) {
+  // Run by the CLI measurement in a process of its own: the rate of the in-process lint on every core at once.
+  lintOnEveryCore(process.argv[process.argv.indexOf(PARALLEL_FLAG) + 1], __filename).then((perSecond) => console.log(perSecond.toFixed(1)));
+} else
+  (hostileOnly ? hostileMain() : main()).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

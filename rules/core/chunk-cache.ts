@@ -251,8 +251,12 @@ function shareWithLabel(found: ChunkMention[], from: number): void {
   for (let index = from; index < found.length; index++) {
     const label = found[index];
     if (!label.inLabel || label.status !== 'affirmed') continue;
-    const restated = found.slice(index + 1).find((mention) => !mention.inLabel && mention.concept === label.concept);
-    if (restated && LABEL_SHARED_STATUSES.has(restated.status)) label.status = restated.status;
+    for (let next = index + 1; next < found.length; next++) {
+      const restated = found[next];
+      if (restated.inLabel || restated.concept !== label.concept) continue;
+      if (LABEL_SHARED_STATUSES.has(restated.status)) label.status = restated.status;
+      break;
+    }
   }
 }
 

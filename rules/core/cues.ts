@@ -51,6 +51,9 @@ interface Placed extends WordMatch {
 
 const NOTHING_COVERED = () => false;
 
+/** The most words of a bracketed aside a cue reaches across ("(MARU)", "(see the CPS summary)"). */
+const MAX_ASIDE_WORDS = 8;
+
 /** A pack's cues compiled once: matched per sentence, then read for each mention in it. */
 export class CueSet {
   private readonly matcher: Matcher;
@@ -133,9 +136,11 @@ export class CueSet {
     const before = placed.end <= first;
     if ((before && cue.position === 'after') || (!before && cue.position === 'before')) return undefined;
     const [from, to] = before ? [placed.end, first] : [end, placed.first];
-    // An aside in brackets between them ("The Multi-Agency Referral Unit (MARU) has not been contacted") neither counts nor breaks.
+    // An aside in brackets between them ("The Multi-Agency Referral Unit (MARU) has not been contacted") neither counts nor breaks,
+    // up to a few words of it; the count stops as soon as the cue is out of reach, so far-apart pairs cost nothing.
+    if (to - from > cue.scope + MAX_ASIDE_WORDS) return undefined;
     let aside = 0;
-    for (let index = from; index < to; index++) if (words[index].bracketed) aside++;
+    for (let index = from; index < to; index++) if (words[index].bracketed && ++aside > MAX_ASIDE_WORDS) return undefined;
     if (to - from - aside > cue.scope) return undefined;
     const until = this.until.get(cue.name);
     for (let index = from; index < to; index++) {
