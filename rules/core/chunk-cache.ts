@@ -133,8 +133,11 @@ function parseChunk(text: string, format: DocumentFormat, lexicon: Lexicon): Par
   return { units, pronouns, otherNames, titledNames: titled, nameFieldSurname: nameFieldSurname(text, units, lexicon), mentions: new WeakMap(), lexicon };
 }
 
-/** A "Label: value" line inside a paragraph of header fields ("Court: …\nDefendant: Kerry-Ann DOBBS (52)"). */
-const FIELD_LINE = /^[\s*_>-]*([^:\r\n|]{1,40}?)[\s*_]*:[\s*_]*(.*)$/gmu;
+/** A "Label: value" line inside a paragraph of header fields ("Court: …\nDefendant: Kerry-Ann DOBBS (52)"); every part is bounded, so no line can make it backtrack. */
+const FIELD_LINE = /^[\s*_>-]{0,8}([^:|*_]{1,40}?)[\s*_]{0,4}:[\s*_]{0,4}(.*)$/u;
+
+/** Lines longer than this are no header field, and are not read as one. */
+const MAX_FIELD_LINE = 200;
 
 /** The surname the first "Name:" field among a chunk's units gives, if any: a unit's own label, or a field line inside a paragraph. */
 function nameFieldSurname(text: string, units: Unit[], lexicon: Lexicon): string | undefined {
@@ -143,7 +146,10 @@ function nameFieldSurname(text: string, units: Unit[], lexicon: Lexicon): string
       const surname = surnameIn(text.slice(unit.labelEnd, unit.end), lexicon);
       if (surname) return surname;
     }
-    for (const [, label, value] of text.slice(unit.start, unit.end).matchAll(FIELD_LINE)) {
+    for (const line of text.slice(unit.start, unit.end).split(/\r\n|\r|\n/)) {
+      const field = line.length <= MAX_FIELD_LINE ? FIELD_LINE.exec(line) : null;
+      if (!field) continue;
+      const [, label, value] = field;
       if (!lexicon.isNameField(label)) continue;
       const surname = surnameIn(value, lexicon);
       if (surname) return surname;
