@@ -115,6 +115,7 @@ export class AssessmentDocument {
   private readonly chunks: PlacedChunk[] = [];
   private mentionCache = new WeakMap<Matcher, Map<string, Mention[]>>();
   private allMentions = new WeakMap<Matcher, Mention[]>();
+  private conceptIndex = new WeakMap<Matcher, Map<string, Array<{ chunk: PlacedChunk; found: ChunkMention[] }>>>();
   private personPronoun: 'he' | 'she' | undefined;
   private readonly otherNames = new Set<string>();
   private personSurname: string | undefined;
@@ -256,6 +257,7 @@ export class AssessmentDocument {
    */
   forgetMentions(): void {
     this.mentionCache = new WeakMap();
+    this.conceptIndex = new WeakMap();
     this.allMentions = new WeakMap();
   }
 
@@ -279,14 +281,30 @@ export class AssessmentDocument {
     let placed = byConcept.get(concept);
     if (placed) return placed;
     placed = [];
-    for (const chunk of this.chunks) {
-      for (const mention of chunkMentions(chunk.parsed, matcher).get(concept) ?? []) {
+    for (const { chunk, found } of this.chunksMentioning(matcher).get(concept) ?? []) {
+      for (const mention of found) {
         const about = this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject);
         placed.push(new PlacedMention(this, chunk, mention, about));
       }
     }
     byConcept.set(concept, placed);
     return placed;
+  }
+
+  /** For each concept, the chunks that mention it, in document order: one pass over the chunks, so a concept is placed without visiting the chunks that lack it. */
+  private chunksMentioning(matcher: Matcher): Map<string, Array<{ chunk: PlacedChunk; found: ChunkMention[] }>> {
+    let index = this.conceptIndex.get(matcher);
+    if (index) return index;
+    index = new Map();
+    for (const chunk of this.chunks) {
+      for (const [concept, found] of chunkMentions(chunk.parsed, matcher)) {
+        let entries = index.get(concept);
+        if (!entries) index.set(concept, (entries = []));
+        entries.push({ chunk, found });
+      }
+    }
+    this.conceptIndex.set(matcher, index);
+    return index;
   }
 
   private isAboutOther(mention: ChunkMention): boolean {
