@@ -266,14 +266,11 @@ function shareWithLabel(found: ChunkMention[], from: number): void {
   }
 }
 
-/** A quantity written in figures ("1.8g", "6", "2x"): it stands between listed items without ending the list. */
-const QUANTITY = /^\d/;
-
 /** True when only list joiners ("and", "or", "a", commas), quantities and bracketed asides stand between two offsets of a sentence. */
 function listedTogether(words: Word[], end: number, start: number, lexicon: Lexicon): boolean {
   for (const word of words) {
     if (word.start >= start) break;
-    if (word.start >= end && !word.bracketed && !QUANTITY.test(word.norm) && !lexicon.listJoiners.has(word.norm)) return false;
+    if (word.start >= end && !word.bracketed && !word.quantity && !lexicon.listJoiners.has(word.norm)) return false;
   }
   return true;
 }

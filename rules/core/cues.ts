@@ -167,7 +167,7 @@ export class CueSet {
 
 /** True when a word carries a list on after a joiner: an article ("and a", "and an") or a quantity in figures ("and 2 wraps"). */
 function continuesList(lexicon: Lexicon, word: Word | undefined): boolean {
-  return word !== undefined && (lexicon.articles.has(word.norm) || /^\d/.test(word.norm));
+  return word !== undefined && (lexicon.articles.has(word.norm) || word.quantity);
 }
 
 /** True when a cue's own words run across a colon, dash, bracket or cell: the two halves belong to different things. */

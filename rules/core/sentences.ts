@@ -60,6 +60,12 @@ export class Word implements Token {
     return (this.bits & QUERIED_BIT) !== 0;
   }
 
+  /** The word is a quantity written in figures ("1.8g", "6", "2x"). */
+  get quantity(): boolean {
+    const first = this.norm.charCodeAt(0);
+    return first >= 48 && first <= 57;
+  }
+
   /** The word stands inside round brackets: an aside ("Daughter Lily-Mae (6) lives with her mother"). */
   get bracketed(): boolean {
     return (this.bits & BRACKETED_BIT) !== 0;
