@@ -8,18 +8,21 @@ import type { CoverageDetail, PlacedWords } from './report.js';
 /** The longest stretch of a sentence quoted as the context of a mention. */
 const MAX_SENTENCE_LENGTH = 200;
 
-/** Where a sentence ends: a full stop, question or exclamation mark followed by space, or a line break. */
-const SENTENCE_END = /[.!?](?=\s)|\n/g;
+/** Where a sentence before the span ends: a full stop, question or exclamation mark before space, or a line break. */
+const SENTENCE_END_BEFORE = /[.!?](?=\s)|\n/g;
 
-/** The sentence around an offset, on its line, trimmed to a readable length. */
+/** Where the sentence of the span ends: the same, or a mark at the end of the text. */
+const SENTENCE_END_AFTER = /[.!?](?=\s|$)|\n/;
+
+/** The sentence around a span, on its line, at most a readable length either side. */
 function sentenceAround(text: string, start: number, end: number): string {
-  let from = 0;
-  for (const match of text.slice(Math.max(0, start - MAX_SENTENCE_LENGTH), start).matchAll(SENTENCE_END)) from = Math.max(0, start - MAX_SENTENCE_LENGTH) + match.index + 1;
-  SENTENCE_END.lastIndex = 0;
+  const windowStart = Math.max(0, start - MAX_SENTENCE_LENGTH);
+  let from = windowStart;
+  for (const match of text.slice(windowStart, start).matchAll(SENTENCE_END_BEFORE)) from = windowStart + match.index + 1;
   const rest = text.slice(end, end + MAX_SENTENCE_LENGTH);
-  const stop = rest.search(/[.!?](?=\s|$)|\n/);
+  const stop = rest.search(SENTENCE_END_AFTER);
   const to = stop === -1 ? end + rest.length : end + stop + (rest[stop] === '\n' ? 0 : 1);
-  return text.slice(Math.max(from, start - MAX_SENTENCE_LENGTH), to).replace(/\s+/g, ' ').trim();
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
 }
 
 /** A span of the draft as reports give it: one-based positions, the words and the sentence they stand in. */
