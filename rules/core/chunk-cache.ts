@@ -19,6 +19,8 @@ export interface ChunkMention {
   status: MentionStatus;
   /** The part its words play: the topic, or an object or place of the offence, or another sense. */
   role: MentionRole;
+  /** The role came from a cue that speaks for the whole draft (`wholeDraft`): other mentions ending in the same word share it. */
+  roleForDraft?: true;
   /** The cue that decided the status or role, relative to the chunk. */
   cueStart?: number;
   cueEnd?: number;
@@ -186,7 +188,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
       if (matches.length === 0) return;
       const words = sentence.words;
       const placedCues = cues ? cues.find(words) : [];
-      const query = unit.kind !== 'heading' && sentence.query === true && !answeredNext(parsed.lexicon, unit, sentenceIndex);
+      const query = unit.kind !== 'heading' && ((sentence.query === true && !answeredNext(parsed.lexicon, unit, sentenceIndex)) || sentence.note === true);
       const labelWord = unit.labelEnd === undefined ? undefined : firstWordFrom(words, unit.labelEnd);
       // "TO DO before Fri: PNC, chase CPS, DA check": the field lists what is not done yet.
       const toDo = unit.labelEnd !== undefined && sentenceIndex === 0 && parsed.lexicon.toDoLabels.at(words, 0);
@@ -212,6 +214,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
           negated: context.negated,
           status,
           role: reading?.role ?? 'topic',
+          roleForDraft: reading?.roleForDraft ? true : undefined,
           cueStart: reading?.cue ? words[reading.cue.first].start : undefined,
           cueEnd: reading?.cue ? words[reading.cue.end - 1].end : undefined,
           subject: owner === 'other' ? 'other' : owner === 'person' ? 'person' : context.subject,
@@ -266,11 +269,11 @@ function shareWithLabel(found: ChunkMention[], from: number): void {
   }
 }
 
-/** True when only list joiners ("and", "or", "a", commas), quantities and bracketed asides stand between two offsets of a sentence. */
+/** True when only list joiners ("and", "or", "a", commas), quantities and measures ("several bottles of") and bracketed asides stand between two offsets of a sentence. */
 function listedTogether(words: Word[], end: number, start: number, lexicon: Lexicon): boolean {
   for (const word of words) {
     if (word.start >= start) break;
-    if (word.start >= end && !word.bracketed && !word.quantity && !lexicon.listJoiners.has(word.norm)) return false;
+    if (word.start >= end && !word.bracketed && !word.quantity && !lexicon.listJoiners.has(word.norm) && !lexicon.measureWords.has(word.norm)) return false;
   }
   return true;
 }

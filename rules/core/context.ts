@@ -160,9 +160,16 @@ const NOTHING_COVERED = () => false;
 export function mentionContext(lexicon: Lexicon, words: Word[], first: number, end: number, covered: (index: number) => boolean = NOTHING_COVERED): MentionContext {
   const names: string[] = [];
   const found: { titled?: string } = {};
-  const inside = words.slice(first + 1, end).map((word) => lexicon.pronounFamilyOf(word.norm)).find((family) => family !== undefined);
-  const subject = inside ?? subjectOf(lexicon, words, first, names, found);
-  return { negated: isNegated(lexicon, words, first, end, covered), subject, names: names.length > 0 ? names : NO_NAMES, titled: found.titled };
+  // A pronoun inside the mention says whose it is ("her mother, his ex-partner", "the flat they share"), unless the
+  // clause's subject is somebody else named by a noun: in "the victim had been threatening his cousin", the victim
+  // acts. A copula inside makes the subject the same as what follows ("the victim of the assault is his brother").
+  const within = words.slice(first + 1, end);
+  const inside = within.map((word) => lexicon.pronounFamilyOf(word.norm)).find((family) => family !== undefined);
+  const before = subjectOf(lexicon, words, first, names, found);
+  const negated = isNegated(lexicon, words, first, end, covered);
+  const othersAct = before === 'other' && inside !== 'they' && !within.some((word) => lexicon.copulas.has(word.norm));
+  if (inside !== undefined && !othersAct) return { negated, subject: inside, names: NO_NAMES };
+  return { negated, subject: before, names: names.length > 0 ? names : NO_NAMES, titled: found.titled };
 }
 
 /**

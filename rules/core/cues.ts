@@ -29,6 +29,14 @@ export interface CueDefinition {
   acrossBreaks?: boolean;
   /** The concepts the cue speaks of; every concept when absent. */
   concepts?: string[];
+  /**
+   * What the cue says of a mention's role holds for the draft's other mentions
+   * of the concept that end in the same word: once "her daughter (24)" is
+   * grown up, so is "her relationship with her daughter".
+   */
+  wholeDraft?: boolean;
+  /** Concepts the cue never speaks of ("for shoplifting" makes goods of alcohol, not of a conviction). */
+  exceptConcepts?: string[];
 }
 
 /** What the cues around a mention say about it. */
@@ -36,6 +44,8 @@ export interface CueReading {
   status?: MentionStatus;
   role?: MentionRole;
   owner?: 'person' | 'other';
+  /** The role came from a cue whose word holds for the whole draft (`wholeDraft`). */
+  roleForDraft?: boolean;
   /** The words (word indexes, end exclusive) of the cue that decided the status or role. */
   cue?: { first: number; end: number };
   /** Words the cues account for: a negation inside one ("not yet received") is the cue's, not the mention's own. */
@@ -100,7 +110,7 @@ export class CueSet {
         reaching.push(cue);
         continue;
       }
-      if (cue.cue.concepts && !cue.cue.concepts.includes(concept)) continue;
+      if ((cue.cue.concepts && !cue.cue.concepts.includes(concept)) || cue.cue.exceptConcepts?.includes(concept)) continue;
       const distance = labelWord !== undefined && end <= labelWord && cue.cue.status && this.opensAnswer(lexicon, words, cue, labelWord) ? 0 : this.reach(lexicon, words, cue, first, end);
       if (distance === undefined) continue;
       if (cue.cue.status) reaching.push(cue);
@@ -113,6 +123,7 @@ export class CueSet {
     return {
       status: status?.cue.cue.status,
       role: role?.cue.cue.role,
+      roleForDraft: role?.cue.cue.wholeDraft,
       owner: owner?.cue.cue.owner,
       cue: decided ? { first: decided.first, end: decided.end } : undefined,
       covered: reaching.length === 0 ? NOTHING_COVERED : (index) => reaching.some((cue) => index >= cue.first && index < cue.end),
@@ -132,7 +143,12 @@ export class CueSet {
     if (cue.position === 'over') return placed.first <= first && placed.end >= end ? 0 : undefined;
     // A cue that starts before the mention and runs over it ("possession of cannabis with intent") reaches it.
     // A cue after a mention whose last words the mention's term took in ("Police DA checks: no check made") reaches it too.
-    if (placed.first < end && placed.end > first) return (placed.first < first && cue.position !== 'after') || (placed.first > first && placed.end >= end && cue.position !== 'before') ? 0 : undefined;
+    // A role cue inside the mention's words, before its last one, reaches it as a cue before it would ("has an adult
+    // son"); a status word inside is part of what the mention names ("the call-out check from Northumbria Police").
+    if (placed.first < end && placed.end > first) {
+      if (placed.first > first && placed.end < end) return cue.role !== undefined && cue.position !== 'after' ? 0 : undefined;
+      return (placed.first < first && cue.position !== 'after') || (placed.first > first && placed.end >= end && cue.position !== 'before') ? 0 : undefined;
+    }
     const before = placed.end <= first;
     if ((before && cue.position === 'after') || (!before && cue.position === 'before')) return undefined;
     const [from, to] = before ? [placed.end, first] : [end, placed.first];
@@ -165,9 +181,9 @@ export class CueSet {
   }
 }
 
-/** True when a word carries a list on after a joiner: an article ("and a", "and an") or a quantity in figures ("and 2 wraps"). */
+/** True when a word carries a list on after a joiner: an article ("and a", "and an") or a quantity ("and 2 wraps", "and two bottles"). */
 function continuesList(lexicon: Lexicon, word: Word | undefined): boolean {
-  return word !== undefined && (lexicon.articles.has(word.norm) || word.quantity);
+  return word !== undefined && (lexicon.articles.has(word.norm) || word.quantity || lexicon.measureWords.has(word.norm));
 }
 
 /** True when a cue's own words run across a colon, dash, bracket or cell: the two halves belong to different things. */

@@ -11,6 +11,22 @@ import { PlacedMention, type PlacedChunk } from './placed-mention.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
 import { BOLD_HEADING_DEPTH, type Unit } from './units.js';
 
+/** Gives each mention the role a whole-draft cue gave another mention ending in the same word (see `PlacedMention.echo`). */
+function echoWholeDraftRoles(placed: PlacedMention[]): void {
+  let sources: Map<string, PlacedMention> | undefined;
+  for (const mention of placed) {
+    const head = mention.speaksForDraft ? mention.headStem : undefined;
+    if (head !== undefined && !sources?.has(head)) (sources ??= new Map()).set(head, mention);
+  }
+  if (!sources) return;
+  for (const mention of placed) {
+    if (mention.speaksForDraft) continue;
+    const head = mention.headStem;
+    const source = head === undefined ? undefined : sources.get(head);
+    if (source) mention.echo(source);
+  }
+}
+
 /** Sections opened by a field label ("Sources: ...") nest under every real heading. */
 const LABEL_SECTION_DEPTH = 99;
 /** A plain line read as a heading ("Sources of information") sits where a second-level heading would. */
@@ -273,15 +289,16 @@ export class AssessmentDocument {
 
   /** One concept's mentions placed in the draft, the first time a rule asks for them: after an edit, concepts no rule reads are never placed. */
   private placedMentionsOf(matcher: Matcher, byConcept: Map<string, Mention[]>, concept: string): Mention[] {
-    let placed = byConcept.get(concept);
-    if (placed) return placed;
-    placed = [];
+    const known = byConcept.get(concept);
+    if (known) return known;
+    const placed: PlacedMention[] = [];
     for (const { chunk, found } of this.chunksMentioning(matcher).get(concept) ?? []) {
       for (const mention of found) {
         const about = this.isAboutOther(mention) ? 'other' : this.resolveSubject(mention.subject);
-        placed.push(new PlacedMention(this, chunk, mention, about));
+        placed.push(new PlacedMention(this, chunk, mention, about, matcher));
       }
     }
+    echoWholeDraftRoles(placed);
     byConcept.set(concept, placed);
     return placed;
   }
@@ -317,24 +334,6 @@ export class AssessmentDocument {
   isAnswered(section: Section, isEmpty: (answer: string) => boolean = (answer) => this.lexicon.isNullAnswer(answer)): boolean {
     const bodyStart = section.heading?.end ?? section.start;
     return !isEmpty(this.text.slice(bodyStart, Math.max(bodyStart, section.end)).replace(/\|/g, ' '));
-  }
-
-    private readonly placeholderOpenings = new Map<Section, boolean>();
-
-  /**
-   * True when what is written under a section's heading opens with a
-   * placeholder or a note to self: its first sentence is a question
-   * ("cocaine?"), or starts with a word such as "insert" or "TBC".
-   */
-  opensWithPlaceholder(section: Section): boolean {
-    let known = this.placeholderOpenings.get(section);
-    if (known === undefined) {
-      const body = this.units.find((placed) => placed.section === section && placed.unit.kind !== 'heading' && placed.start >= (section.heading?.end ?? section.start));
-      const first = body?.unit.sentences[0];
-      known = first !== undefined && (first.query === true || (first.words[0] !== undefined && this.lexicon.placeholderOpeners.has(first.words[0].norm)));
-      this.placeholderOpenings.set(section, known);
-    }
-    return known;
   }
 
   /** The first section of one of the given kinds, if any. */

@@ -36,6 +36,7 @@ export const LEXICON_LISTS = [
   'cue-terminators',
   'query-answers',
   'list-joiners',
+  'measure-words',
   'placeholder-openers',
   'to-do-labels',
 ] as const;
@@ -144,6 +145,8 @@ export class Lexicon {
   readonly queryAnswers: ReadonlySet<string>;
   /** Words that join the items of a list ("and", "or", "plus"): mentions joined by them share their cues. */
   readonly listJoiners: ReadonlySet<string>;
+  /** Words that count or measure the items of a list ("two", "several", "bottles of", "btls"): "two cases of cider, several bottles of spirits" is one list. */
+  readonly measureWords: ReadonlySet<string>;
   /** Words that open a note left for later under a heading ("[insert PNC]", "TBC — ask"). */
   readonly placeholderOpeners: ReadonlySet<string>;
   /** Field labels that open a list of things still to do ("TO DO before Fri:"): what the field names is not done yet. */
@@ -179,6 +182,7 @@ export class Lexicon {
     this.cueTerminators = new NormPhrases(list('cue-terminators'));
     this.queryAnswers = norms(list('query-answers'));
     this.listJoiners = norms(list('list-joiners'));
+    this.measureWords = norms(list('measure-words'));
     this.placeholderOpeners = norms(list('placeholder-openers'));
     this.toDoLabels = new NormPhrases(list('to-do-labels'));
     for (const family of ['he', 'she', 'they'] as const) for (const word of list(`${family}-pronouns`)) this.pronounFamily.set(word.toLowerCase(), family);
@@ -206,13 +210,31 @@ export class Lexicon {
 
   /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
   isNullAnswer(value: string): boolean {
-    return matchesAnswer(value, this.emptyAnswers);
+    return matchesAnswer(value, this.emptyAnswers) || this.isNoteToSelf(value);
   }
 
   /** True when a field is blank or holds a placeholder for later ("[to complete]", "TBC"); unlike "None", that is no answer at all. */
   isPlaceholderAnswer(value: string): boolean {
     // "MH: ???", "??? ask at next appt": an answer that opens with question marks is a question left for later.
-    return QUESTION_OPENING.test(value) || matchesAnswer(value, this.placeholderAnswers);
+    return QUESTION_OPENING.test(value) || matchesAnswer(value, this.placeholderAnswers) || this.isNoteToSelf(value);
+  }
+
+  /**
+   * True when a sentence or a field's answer is a note the writer left for
+   * later rather than something said: it opens with a word such as "insert",
+   * "check" or "ask" and goes on, holds "!!" or "??" ("PNC – check!!", "see offence??"),
+   * or is such a note in square brackets ("[insert from PNC]", "[insert]").
+   */
+  isNoteToSelf(text: string): boolean {
+    const head = text.length <= MAX_ANSWER_READ ? text : text.slice(0, MAX_ANSWER_READ);
+    if (NOTE_MARKS.test(head)) return true;
+    // In brackets, an opener alone is a note ("[insert]"); a prompt such as "[address type, who else lives there]"
+    // is a template to fill in, which the quick fixes insert, and it is left to the rules.
+    const bracketed = WHOLLY_BRACKETED.exec(head);
+    const first = FIRST_WORD.exec(bracketed ? bracketed[1] : head);
+    if (first === null || !this.placeholderOpeners.has(first[1].toLowerCase())) return false;
+    // A word alone ("TBC") is for the placeholder-answers list to judge; an opener speaks for the words after it ("check PNC").
+    return bracketed !== null || /\S\s+\S/.test(head.trim());
   }
 
   /**
@@ -230,6 +252,13 @@ export class Lexicon {
     return known;
   }
 }
+
+/** Two exclamation or question marks together: the writer's reminder to themselves. */
+const NOTE_MARKS = /!!|\?\?/;
+/** A sentence or answer wholly inside square brackets. */
+const WHOLLY_BRACKETED = /^[\s*_]*\[([^\]]*)\][\s.*_]*$/;
+/** The first word of a sentence or answer, after any markup or opening bracket. */
+const FIRST_WORD = /^[\s*_[(]*([\p{L}]+)/u;
 
 /** An answer that opens with one or more question marks, alone or before more words. */
 const QUESTION_OPENING = /^[\s*_]*\?+(?:\s|$)/;

@@ -1,13 +1,18 @@
 import type { ChunkMention, ParsedChunk } from './chunk-cache.js';
 import type { MentionRole, MentionStatus } from './contracts.js';
 import type { AssessmentDocument, Mention, PlacedUnit } from './document.js';
+import { headingVerdict, type HeadingVerdict } from './heading-verdict.js';
 import type { Span } from './line-index.js';
+import type { Matcher } from './matcher.js';
 
 /** A chunk placed in a draft: where it starts and ends, its parse, and the index of its first unit among the draft's units. */
 export interface PlacedChunk extends Span {
   parsed: ParsedChunk;
   firstUnit: number;
 }
+
+/** How many words after a mention an age of its own may stand ("her daughter, aged 6"). */
+const OWN_AGE_REACH = 4;
 
 /**
  * A chunk's match placed in the draft. Its offsets are worked out at once;
@@ -17,12 +22,15 @@ export interface PlacedChunk extends Span {
 export class PlacedMention implements Mention {
   readonly start: number;
   readonly end: number;
+  /** A mention elsewhere in the draft whose whole-draft role this one takes ("her daughter" after "her daughter (24)"). */
+  private echoOf?: PlacedMention;
 
   constructor(
     private readonly document: AssessmentDocument,
     private readonly chunk: PlacedChunk,
     private readonly match: ChunkMention,
-    readonly about: 'person' | 'other',
+    private readonly owner: 'person' | 'other',
+    private readonly matcher: Matcher,
   ) {
     this.start = chunk.start + match.start;
     this.end = chunk.start + match.end;
@@ -40,17 +48,50 @@ export class PlacedMention implements Mention {
     return this.match.negated;
   }
 
-  /** A heading whose section opens with a placeholder ("**Drugs**" then "cocaine? — ask") asserts nothing yet. */
+  get about(): 'person' | 'other' {
+    return this.owner;
+  }
+
+  /** A heading asserts what its section says: under "**Drugs**", "cocaine? — ask" asserts nothing yet (see heading-verdict.ts). */
   get status(): MentionStatus {
-    if (this.match.status === 'affirmed' && this.unit.unit.kind === 'heading' && this.document.opensWithPlaceholder(this.unit.section)) return 'placeholder';
-    return this.match.status;
+    return this.headingVerdict?.status ?? this.match.status;
   }
 
   get role(): MentionRole {
-    return this.match.role;
+    return this.echoOf?.match.role ?? this.headingVerdict?.role ?? this.match.role;
+  }
+
+  /** The role came from a cue that speaks for the whole draft, so the draft's other mentions ending in the same word share it. */
+  get speaksForDraft(): boolean {
+    return this.match.roleForDraft === true;
+  }
+
+  /** The stem of the mention's last word ("daughter" in "staying with her daughter"). */
+  get headStem(): string | undefined {
+    const words = this.unit.unit.sentences[this.match.sentence]?.words ?? [];
+    return words.find((word) => word.end === this.match.end)?.stem;
+  }
+
+  /**
+   * Takes the role of a mention elsewhere whose cue speaks for the whole draft,
+   * unless this one says something of its own: a role of its own, a heading,
+   * or a quantity in or just after it ("her daughter, 6").
+   */
+  echo(source: PlacedMention): void {
+    if (this.match.role !== 'topic' || this.unit.unit.kind === 'heading') return;
+    const words = this.unit.unit.sentences[this.match.sentence]?.words ?? [];
+    const last = words.findIndex((word) => word.end === this.match.end);
+    for (let index = 0; index < words.length && index <= last + OWN_AGE_REACH; index++) if (words[index].start >= this.match.start && words[index].quantity) return;
+    this.echoOf = source;
+  }
+
+  private get headingVerdict(): HeadingVerdict | undefined {
+    if (this.match.status !== 'affirmed' || this.match.role !== 'topic' || this.unit.unit.kind !== 'heading') return undefined;
+    return headingVerdict(this.document, this.matcher, this.chunk.firstUnit + this.match.unit, this.match.concept);
   }
 
   get cue(): Span | undefined {
+    if (this.echoOf) return this.echoOf.cue;
     const { cueStart, cueEnd } = this.match;
     return cueStart === undefined || cueEnd === undefined ? undefined : { start: this.chunk.start + cueStart, end: this.chunk.start + cueEnd };
   }

@@ -96,6 +96,8 @@ export interface Sentence {
   words: Word[];
   /** The sentence is a query, as notes to self are ("cocaine?", "? DA checks"): it ends with a question mark, or starts with one. */
   query?: true;
+  /** The sentence holds "??" or "!!", the marks of a note to self ("[need CPS on the cash, were there messages??]"). */
+  note?: true;
 }
 
 const parser = new ParseEnglish();
@@ -126,6 +128,8 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
   let pending: Break = Break.None;
   let queryBefore = false;
   let depth = 0;
+  let note = false;
+  let lastMark = '';
   for (const child of node.children) {
     if (child.type === 'WordNode') {
       const start = child.position?.start.offset ?? 0;
@@ -137,8 +141,12 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
       words.push(depth > 0 ? queried.markBracketed() : queried);
       pending = Break.None;
       queryBefore = false;
+      lastMark = '';
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;
+      // "??" and "!!" may come as one node or as two in a row.
+      if (/[?!]{2}/.test(value) || ((value === '?' || value === '!') && value === lastMark)) note = true;
+      lastMark = value;
       if (value === '?') {
         if (words.length > 0 && pending === Break.None) words[words.length - 1] = words[words.length - 1].markQueried();
         else queryBefore = true;
@@ -155,6 +163,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
   const end = node.position?.end.offset ?? start;
   const sentence: Sentence = { start: mapOffset(start), end: mapEnd(mapOffset, start, end), words };
   if (isQuery(node)) sentence.query = true;
+  if (note) sentence.note = true;
   return sentence;
 }
 

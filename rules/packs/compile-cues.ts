@@ -58,6 +58,8 @@ export function compileCues(layers: LoadedPack[], vocabulary: ReadonlyMap<string
       until: cue.until,
       acrossBreaks: cue.acrossBreaks,
       concepts: cue.concepts,
+      exceptConcepts: cue.exceptConcepts,
+      wholeDraft: cue.wholeDraft,
     });
   }
   return { cues, sources };

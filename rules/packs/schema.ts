@@ -86,6 +86,14 @@ export const CueSchema = Type.Object(
     scope: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: 'How many words may stand between the cue and the mention (default 4).' })),
     until: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Words that end this cue\'s reach, besides the cue-terminators list.' })),
     concepts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'The concepts the cue speaks of (default: every concept).' })),
+    wholeDraft: Type.Optional(
+      Type.Boolean({
+        description: 'The role this cue gives holds for every other mention of the concept in the draft that ends in the same word ("her daughter (24)" … "her daughter").',
+      }),
+    ),
+    exceptConcepts: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Concepts the cue never speaks of (with no `concepts:`, it speaks of every other one).' }),
+    ),
     acrossBreaks: Type.Optional(Type.Boolean({ description: 'Reach across colons, dashes and brackets within the sentence (default: false).' })),
     match: Type.Optional(Type.Array(TermSchema, { description: 'The cue\'s terms (replacing any inherited ones).' })),
     exclude: Type.Optional(Type.Union([ExcludeListSchema, ExcludeChangesSchema])),
