@@ -124,6 +124,23 @@ function describesSubject(lx: Lexicon, words: Word[], index: number): boolean {
   return false;
 }
 
+/** How far back a relative pronoun may look for the word for someone a clause describes ("a man he did not know, who"). */
+const ANTECEDENT_REACH = 6;
+
+/**
+ * The word for somebody else that a clause between it and a relative pronoun
+ * describes: in "a man he did not know, who had been drinking", the drinker is
+ * the man, not "he". Only a word for another person counts, and only before
+ * the start of the clause.
+ */
+function clauseNounBefore(lx: Lexicon, words: Word[], from: number): Subject | undefined {
+  for (let index = from - 1; index >= 0 && from - index <= ANTECEDENT_REACH; index--) {
+    if (words[index + 1].breakBefore === Break.Strong) return undefined;
+    if (lx.otherNouns.at(words, index) && !lx.writerWords.has(words[index].stem) && !describesSubject(lx, words, index)) return 'other';
+  }
+  return undefined;
+}
+
 function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
     const word = words[index];
@@ -134,7 +151,7 @@ function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], f
     if (lx.relativePronouns.has(word.norm) && index > 0) {
       let before = index - 1;
       while (before > 0 && words[before].bracketed) before--;
-      const antecedent = referenceOf(lx, words, before, found);
+      const antecedent = referenceOf(lx, words, before, found) ?? clauseNounBefore(lx, words, before);
       if (antecedent) return antecedent;
     }
     // "his friend, who he says is a heavy user": the pronoun reports; the relative pronoun before it is the subject.
