@@ -89,7 +89,10 @@ export class CueSet {
     return found.filter(
       (match) =>
         (match.cue.pseudo || !pseudo.some((other) => overlaps(other, match))) &&
-        !found.some((other) => other !== match && !other.cue.pseudo && other.first <= match.first && other.end >= match.end && other.end - other.first > match.end - match.first),
+        !found.some(
+          (other) =>
+            other !== match && !other.cue.pseudo && other.first <= match.first && other.end >= match.end && other.end - other.first > match.end - match.first && speaksForAll(other.cue, match.cue),
+        ),
     );
   }
 
@@ -179,6 +182,17 @@ export class CueSet {
     }
     return to - from;
   }
+}
+
+/**
+ * True when a cue speaks of every concept another does, so that the other,
+ * inside it, can give way: "supplying cannabis to" (said of the people sold
+ * to) leaves "supplying" (said of the goods) standing.
+ */
+function speaksForAll(outer: CueDefinition, inner: CueDefinition): boolean {
+  if (outer.exceptConcepts?.some((concept) => !inner.exceptConcepts?.includes(concept))) return false;
+  if (!outer.concepts) return true;
+  return inner.concepts !== undefined && inner.concepts.every((concept) => outer.concepts!.includes(concept));
 }
 
 /** True when a word carries a list on after a joiner: an article ("and a", "and an") or a quantity ("and 2 wraps", "and two bottles"). */
