@@ -6,6 +6,7 @@ import { defaultTextVocabulary } from './default-vocabulary.js';
 import type { Lexicon } from './lexicon.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
+import { mergeOrdered } from './merge-ordered.js';
 import type { SectionClassifier, SectionKind } from './section-kinds.js';
 import { PlacedMention, type PlacedChunk } from './placed-mention.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
@@ -268,7 +269,11 @@ export class AssessmentDocument {
     let byConcept = this.mentionCache.get(matcher);
     if (!byConcept) this.mentionCache.set(matcher, (byConcept = new Map()));
     if (concepts.length === 1) return this.placedMentionsOf(matcher, byConcept, concepts[0]);
-    return concepts.flatMap((concept) => this.placedMentionsOf(matcher, byConcept, concept)).sort((a, b) => a.start - b.start || a.end - b.end);
+    // Each concept's mentions are in document order already: merged, not sorted again (a long draft has tens of thousands).
+    return mergeOrdered(
+      concepts.map((concept) => this.placedMentionsOf(matcher, byConcept, concept)),
+      (a, b) => a.start - b.start || a.end - b.end,
+    );
   }
 
   /** One concept's mentions placed in the draft, the first time a rule asks for them: after an edit, concepts no rule reads are never placed. */
