@@ -34,6 +34,8 @@ class NextOccurrence {
 
 /** Where Markdown front matter ends (the start of the line after its closing `---`), or 0 when there is none. */
 function frontMatterEnd(text: string): number {
+  // Most drafts have none: no need to look for the first line break (in a draft of one long line, that is the whole draft).
+  if (!text.startsWith('---')) return 0;
   const firstBreak = text.search(/\r\n|\r|\n/);
   if (firstBreak < 0 || !FRONT_MATTER_OPEN.test(text.slice(0, firstBreak))) return 0;
   const lineBreak = /\r\n|\r|\n/g;
@@ -80,6 +82,14 @@ export function splitChunks(text: string, format: DocumentFormat): Span[] {
 function scanChunks(text: string, format: DocumentFormat, from: number, resumeAt?: (start: number) => boolean): { chunks: Span[]; stoppedAt?: number } {
   const chunks: Span[] = [];
   const markdown = format === 'markdown';
+  const newlines = new NextOccurrence(text, '\n');
+  const returns = new NextOccurrence(text, '\r');
+  // Where the line from `start` ends: the first line feed or carriage return from there, found natively (a line may be megabytes long).
+  const lineEndFrom = (start: number) => {
+    const newline = newlines.from(start);
+    const cr = returns.from(start);
+    return Math.min(newline < 0 ? text.length : newline, cr < 0 ? text.length : cr);
+  };
   const opens = new NextOccurrence(text, '<!--');
   const closes = new NextOccurrence(text, '-->');
   let current: Span | undefined;
@@ -95,12 +105,7 @@ function scanChunks(text: string, format: DocumentFormat, from: number, resumeAt
   // Where the line being cut into pieces ends, found once for all its pieces.
   let realLineEnd = -1;
   for (let lineStart = from; lineStart <= text.length; ) {
-    let lineEnd = piece && realLineEnd >= lineStart ? realLineEnd : lineStart;
-    while (lineEnd < text.length) {
-      const code = text.charCodeAt(lineEnd);
-      if (code === 10 || code === 13) break;
-      lineEnd++;
-    }
+    let lineEnd = piece && realLineEnd >= lineStart ? realLineEnd : lineEndFrom(lineStart);
     realLineEnd = lineEnd;
     let nextLine = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     const continuesLine = piece;
