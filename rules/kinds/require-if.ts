@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
-import type { Mention } from '../core/document.js';
+import type { PlacedUnit } from '../core/document.js';
 import { anchorSpan, conceptNames, filterConcepts, hasSectionOf, insertionPoint, MentionFilterSchema, partitionMentions, RelatedWording, relatedNote, SectionList, selectMentions, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
@@ -50,14 +50,20 @@ export const requireIf: RuleKind<typeof options> = {
   },
 };
 
+/** Where a mention stands: its unit, and the index of its sentence there. */
+interface InSentence {
+  unit: PlacedUnit;
+  sentence: number;
+}
+
 /**
  * The first answer within `window` sentences after a trigger in the same
  * unit: the triggers' sentences are indexed by unit once, so each answer
  * looks at no more than `window + 1` sentence numbers, however many triggers there are.
  */
-function firstNear<Item extends Pick<Mention, 'unit' | 'sentence'>>(answers: readonly Item[], triggers: readonly Pick<Mention, 'unit' | 'sentence'>[], window: number): Item | undefined {
+function firstNear<Item extends InSentence>(answers: readonly Item[], triggers: readonly InSentence[], window: number): Item | undefined {
   if (answers.length === 0) return undefined;
-  const sentences = new Map<Mention['unit'], Set<number>>();
+  const sentences = new Map<PlacedUnit, Set<number>>();
   for (const trigger of triggers) {
     let set = sentences.get(trigger.unit);
     if (!set) sentences.set(trigger.unit, (set = new Set()));
