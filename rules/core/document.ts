@@ -1,11 +1,12 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
-import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
+import { editChunks, splitChunkSteps, type ChunkEdit, type DocumentFormat } from './chunks.js';
 import type { Subject } from './context.js';
 import type { MentionRole, MentionStatus } from './contracts.js';
 import { defaultTextVocabulary } from './default-vocabulary.js';
 import type { Lexicon } from './lexicon.js';
 import { LineIndex, type Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
+import { mergeOrdered } from './merge-ordered.js';
 import type { SectionClassifier, SectionKind } from './section-kinds.js';
 import { PlacedMention, type PlacedChunk } from './placed-mention.js';
 import { findDirectives, isDirectiveLine, type Directive } from './suppressions.js';
@@ -108,8 +109,16 @@ export interface ChunkPlan {
 
 /** Works out which chunks of a draft's text need parsing, from the draft's previous model when there is one of the same format (and word lists). */
 export function planChunks(text: string, format: DocumentFormat, previous?: AssessmentDocument, lexicon?: Lexicon): ChunkPlan {
+  const steps = planChunkSteps(text, format, previous, lexicon);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same plan as `planChunks`, pausing now and then while a draft built afresh is split, so a caller can plan a very large draft between other work. */
+export function* planChunkSteps(text: string, format: DocumentFormat, previous?: AssessmentDocument, lexicon?: Lexicon): Generator<void, ChunkPlan> {
   const change = previous && previous.format === format && previous.complete && (!lexicon || previous.lexicon === lexicon) ? editChunks(previous.text, previous.chunkSpans(), text, format) : undefined;
-  return change ? { fresh: change.added, edit: { from: previous!, change } } : { fresh: splitChunks(text, format) };
+  return change ? { fresh: change.added, edit: { from: previous!, change } } : { fresh: yield* splitChunkSteps(text, format) };
 }
 
 /**
@@ -272,6 +281,15 @@ export class AssessmentDocument {
     this.allMentions = new WeakMap();
   }
 
+  /** Places every concept's mentions ahead of the rules, one concept a step, then all of them in order in a last step: the same mentions the rules would place when they first ask. */
+  *placeMentionSteps(matcher: Matcher): Generator<void, void> {
+    for (const concept of matcher.concepts) {
+      this.mentionsOf(matcher, [concept]);
+      yield;
+    }
+    this.mentions(matcher);
+  }
+
   /** Every mention of every concept the matcher knows, in document order. */
   mentions(matcher: Matcher): Mention[] {
     let all = this.allMentions.get(matcher);
@@ -284,7 +302,11 @@ export class AssessmentDocument {
     let byConcept = this.mentionCache.get(matcher);
     if (!byConcept) this.mentionCache.set(matcher, (byConcept = new Map()));
     if (concepts.length === 1) return this.placedMentionsOf(matcher, byConcept, concepts[0]);
-    return concepts.flatMap((concept) => this.placedMentionsOf(matcher, byConcept, concept)).sort((a, b) => a.start - b.start || a.end - b.end);
+    // Each concept's mentions are in document order already: merged, not sorted again (a long draft has tens of thousands).
+    return mergeOrdered(
+      concepts.map((concept) => this.placedMentionsOf(matcher, byConcept, concept)),
+      (a, b) => a.start - b.start || a.end - b.end,
+    );
   }
 
   /** One concept's mentions placed in the draft, the first time a rule asks for them: after an edit, concepts no rule reads are never placed. */

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { RuleKind } from '../core/contracts.js';
+import type { PlacedUnit } from '../core/document.js';
 import { anchorSpan, conceptNames, filterConcepts, hasSectionOf, insertionPoint, MentionFilterSchema, partitionMentions, RelatedWording, relatedNote, SectionList, selectMentions, spanOf } from './mention-filter.js';
 
 const options = Type.Object(
@@ -38,12 +39,8 @@ export const requireIf: RuleKind<typeof options> = {
     const triggers = outside(selectMentions(document, matcher, o.if), answerWords);
     if (triggers.length === 0) return { findings: [], coverage: { status: 'not-applicable' } };
     const setAside = selection.setAside;
-    let answers = selection.counted;
-    if (windowed) {
-      const window = o.window!;
-      answers = answers.filter((answer) => triggers.some((trigger) => answer.unit === trigger.unit && answer.sentence >= trigger.sentence && answer.sentence <= trigger.sentence + window));
-    }
-    if (answers.length > 0) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(answers[0]), setAside } };
+    const answer = windowed ? firstNear(selection.counted, triggers, o.window!) : selection.counted[0];
+    if (answer) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(answer), setAside } };
     const trigger = triggers[0];
     const span = o.anchor ? anchorSpan(document, o.anchor) : spanOf(trigger);
     const point = insertionPoint(document, o.anchor ?? o.then.sections);
@@ -52,6 +49,33 @@ export const requireIf: RuleKind<typeof options> = {
     return { findings: [{ span, fix, related }], coverage: { status: 'missing', setAside } };
   },
 };
+
+/** Where a mention stands: its unit, and the index of its sentence there. */
+interface InSentence {
+  unit: PlacedUnit;
+  sentence: number;
+}
+
+/**
+ * The first answer within `window` sentences after a trigger in the same
+ * unit: the triggers' sentences are indexed by unit once, so each answer
+ * looks at no more than `window + 1` sentence numbers, however many triggers there are.
+ */
+function firstNear<Item extends InSentence>(answers: readonly Item[], triggers: readonly InSentence[], window: number): Item | undefined {
+  if (answers.length === 0) return undefined;
+  const sentences = new Map<PlacedUnit, Set<number>>();
+  for (const trigger of triggers) {
+    let set = sentences.get(trigger.unit);
+    if (!set) sentences.set(trigger.unit, (set = new Set()));
+    set.add(trigger.sentence);
+  }
+  return answers.find((answer) => {
+    const set = sentences.get(answer.unit);
+    if (!set) return false;
+    for (let back = 0; back <= window; back++) if (set.has(answer.sentence - back)) return true;
+    return false;
+  });
+}
 
 /** The mentions not inside any of `spans`; both lists are in document order, so one pass over each. */
 function outside<Item extends { start: number; end: number }>(mentions: readonly Item[], spans: readonly { start: number; end: number }[]): Item[] {

@@ -35,14 +35,15 @@ export function compileCues(layers: LoadedPack[], vocabulary: ReadonlyMap<string
   const cues: CueDefinition[] = [];
   for (const [name, { fields: cue, layer }] of fields) {
     const says = [cue.status, cue.role, cue.owner, cue.pseudo ? 'pseudo' : undefined].filter((value) => value !== undefined);
-    const at = { file: problemFileOf(layer), ...layer.source.positionOf(['cues', name]) };
+    // Where the cue is written is looked up only for a problem: finding positions parses the pack's YAML again.
+    const at = () => ({ file: problemFileOf(layer), ...layer.source.positionOf(['cues', name]) });
     if (says.length !== 1) {
-      problems.push({ ...at, message: `cue '${name}' must say exactly one thing of a mention: give one of status:, role:, owner: or pseudo: true` });
+      problems.push({ ...at(), message: `cue '${name}' must say exactly one thing of a mention: give one of status:, role:, owner: or pseudo: true` });
       continue;
     }
     const definition = concepts.get(name);
     if (!definition || definition.match.length === 0) {
-      problems.push({ ...at, message: `cue '${name}' has no terms; give it match: (words, as in terms:)` });
+      problems.push({ ...at(), message: `cue '${name}' has no terms; give it match: (words, as in terms:)` });
       continue;
     }
     cues.push({

@@ -11,7 +11,7 @@ import type { VocabularyEntry } from './vocabulary.js';
  */
 export function mergeSections(layers: LoadedPack[], problems: Problem[]): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
-  const where = new Map<string, string>();
+  const where = new Map<string, { layer: LoadedPack; path: (string | number)[] }>();
   for (const layer of layers) {
     for (const [kind, entry] of Object.entries(layer.pack.sections ?? {})) {
       const added = Array.isArray(entry) ? entry.map((wording, index) => ({ wording, path: ['sections', kind, index] })) : (entry.add ?? []).map((wording, index) => ({ wording: String(wording), path: ['sections', kind, 'add', index] }));
@@ -26,13 +26,15 @@ export function mergeSections(layers: LoadedPack[], problems: Problem[]): Record
       list = list.filter((known) => !gone.has(entryKey(known)));
       for (const { wording, path } of added) {
         const key = `${kind}\u0000${entryKey(wording)}`;
-        const at = layer.source.positionOf(path);
-        const place = `${problemFileOf(layer)}:${at.line}:${at.column}`;
         if (list.some((known) => entryKey(known) === entryKey(wording))) {
-          problems.push({ file: problemFileOf(layer), ...at, message: `'${wording}' is a wording of section kind '${kind}' twice: here and at ${where.get(key) ?? 'a pack this one extends'}; remove one` });
+          const first = where.get(key);
+          const firstAt = first && first.layer.source.positionOf(first.path);
+          const place = first && firstAt ? `${problemFileOf(first.layer)}:${firstAt.line}:${firstAt.column}` : 'a pack this one extends';
+          problems.push({ file: problemFileOf(layer), ...layer.source.positionOf(path), message: `'${wording}' is a wording of section kind '${kind}' twice: here and at ${place}; remove one` });
           continue;
         }
-        where.set(key, place);
+        // Positions are worked out only for a problem: finding them parses the pack's YAML again.
+        where.set(key, { layer, path });
         list = [...list, wording];
       }
       synonyms[kind] = list;
