@@ -185,11 +185,13 @@ export class CueSet {
 }
 
 /**
- * True when a cue speaks of every concept another does, so that the other,
- * inside it, can give way: "supplying cannabis to" (said of the people sold
+ * True when a cue speaks of every concept another does, and on the same side
+ * of a mention, so that the other, inside it, can give way: "supplying cannabis to" (said of the people sold
  * to) leaves "supplying" (said of the goods) standing.
  */
 function speaksForAll(outer: CueDefinition, inner: CueDefinition): boolean {
+  // "the vodka he stole" (after) leaves "stole" (before) to reach what follows it: "he stole vodka".
+  if (outer.position !== inner.position && outer.position !== 'either') return false;
   if (outer.exceptConcepts?.some((concept) => !inner.exceptConcepts?.includes(concept))) return false;
   if (!outer.concepts) return true;
   return inner.concepts !== undefined && inner.concepts.every((concept) => outer.concepts!.includes(concept));
