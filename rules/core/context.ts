@@ -42,7 +42,7 @@ export function surnameAfter(words: Word[], index: number): number {
 const DETERMINER_SCOPE = 2;
 const VERB_SCOPE = 4;
 const AFTER_SCOPE = 3;
-const SUBJECT_SCOPE = 14;
+const SUBJECT_SCOPE = 24;
 
 /** The pronoun family a word belongs to, if it is a personal pronoun. */
 export function pronounOf(lexicon: Lexicon, word: Word): 'he' | 'she' | 'they' | undefined {
@@ -141,6 +141,32 @@ function clauseNounBefore(lx: Lexicon, words: Word[], from: number): Subject | u
   return undefined;
 }
 
+/** True when the pronoun at `index` opens an aside such as ", he says," or ", she told me,". */
+function isReportingAside(lx: Lexicon, words: Word[], index: number): boolean {
+  const verb = words[index + 1];
+  if (lx.pronounFamilyOf(words[index].norm) === undefined || index === 0 || words[index].breakBefore === Break.None || !verb || !lx.reportingVerbs.has(verb.stem)) return false;
+  const after = words[index + 2]?.norm === 'me' ? words[index + 3] : words[index + 2];
+  return after !== undefined && after.breakBefore !== Break.None;
+}
+
+/**
+ * The person a pronoun stands for when it opens what someone named with a
+ * title reports ("Mrs Pearce states that she …"): the speaker, when the
+ * title's pronoun is the same; undefined otherwise.
+ */
+function speakerOf(lx: Lexicon, words: Word[], index: number, found: { titled?: string }): Subject | undefined {
+  let verb = index - 1;
+  if (verb >= 0 && lx.relativePronouns.has(words[verb].norm)) verb--;
+  if (verb < 2 || !lx.reportingVerbs.has(words[verb].stem)) return undefined;
+  // "Mrs Pearce states" or "Mrs Jo Pearce states": the title one to three words before the verb.
+  for (let title = verb - 2; title >= Math.max(0, verb - 4); title--) {
+    if (!lx.titles.has(words[title].norm) || !words[title + 1].capitalised) continue;
+    if (lx.pronounOfTitle(words[title].norm) !== lx.pronounFamilyOf(words[index].norm)) return undefined;
+    return referenceOf(lx, words, title, found);
+  }
+  return undefined;
+}
+
 function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
     const word = words[index];
@@ -156,6 +182,11 @@ function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], f
     }
     // "his friend, who he says is a heavy user": the pronoun reports; the relative pronoun before it is the subject.
     if (lx.pronounFamilyOf(word.norm) !== undefined && lx.relativePronouns.has(words[index - 1]?.norm) && lx.reportingVerbs.has(words[index + 1]?.stem ?? '')) continue;
+    // "Ms Lyle, he says, has had depression": a reporting aside between commas is not the clause's subject.
+    if (isReportingAside(lx, words, index)) continue;
+    // "Mrs Pearce states that she has been prescribed medication": the pronoun is the speaker named before it.
+    const speaker = lx.pronounFamilyOf(word.norm) !== undefined ? speakerOf(lx, words, index, found) : undefined;
+    if (speaker) return speaker;
     // "His sons are adults; neither lives with him": a quantifier opening the clause speaks of the people just named.
     if (lx.otherQuantifiers.has(word.norm) && (index === 0 || word.breakBefore === Break.Strong || lx.clauseJoiners.has(words[index - 1].norm))) return 'other';
     const reference = referenceOf(lx, words, index, found);
