@@ -171,3 +171,96 @@ describe('mention model: who acts on a relative, and "engaged"', () => {
     }
   });
 });
+
+describe('mention model: who is at risk, housing words and owners', () => {
+  /** A short report whose risk section holds one sentence, with a level stated. */
+  const withRisk = (sentence: string) =>
+    ['# Report', '## Offence analysis', 'Mr Doyle admits the offence; the CPS summary agrees.', '## Risk', `Risk of serious harm: medium. ${sentence}`].join('\n\n');
+
+  it('people who act, are served or are sold to are not named as at risk (frames × groups)', () => {
+    const frames = ['{g} stopped him in the street.', 'He wants to stay clean for {g}.', 'The supply was small scale to {g}.', 'He says he sold cannabis to {g}.'];
+    const groups = ['police officers', 'his children', 'known adults', 'shop staff'];
+    const failures: string[] = [];
+    for (const frame of frames) {
+      for (const group of groups) {
+        const text = withRisk(frame.replace('{g}', group));
+        if (!firedRules(lintSnippet(text, corePack()).result).includes('who-is-at-risk')) failures.push(frame.replace('{g}', group));
+      }
+    }
+    assertGrid(failures, frames.length * groups.length);
+  });
+
+  it('a group named as at risk still counts (groups × frames)', () => {
+    const frames = ['The risk is to {g}.', '{g} are most at risk.', 'He poses a risk of violence to {g}.'];
+    const groups = ['police officers', 'his children', 'known adults', 'shop staff'];
+    const failures: string[] = [];
+    for (const frame of frames) {
+      for (const group of groups) {
+        const text = withRisk(frame.replace('{g}', group));
+        if (firedRules(lintSnippet(text, corePack()).result).includes('who-is-at-risk')) failures.push(frame.replace('{g}', group));
+      }
+    }
+    assertGrid(failures, frames.length * groups.length);
+  });
+
+  it('a RoSH level copied or left unreasoned still asks who is at risk, and a supposed victim is no one', () => {
+    for (const line of ['RoSH: Low – as per previous report', 'RoSH: low [add reasoning]', 'Risk of serious harm: medium, with injuries if a victim resists.']) {
+      const fired = firedRules(lintSnippet(draftWith(`## Risk assessment\n\n${line}`).replace('## Risk\n\nRisk of serious harm: low.', ''), corePack()).result);
+      assert.ok(fired.includes('who-is-at-risk'), `${line}: ${fired.join(', ')}`);
+    }
+  });
+
+  it('a house, an employer, a place and an address still owed are not where the person lives (sentences)', () => {
+    const sentences = [
+      'She felt like a prisoner in the house.',
+      'He worked for the council housing department for ten years.',
+      'She works for a housing association as a cleaner.',
+      'The CCTV shows him staying at the scene until police arrived.',
+      'He must give me his address details before the next review.',
+      'She was on her way to the housing office.',
+    ];
+    for (const sentence of sentences) {
+      const found = mentionsIn(`Mr Doyle is 30. ${sentence}`, 'accommodation').filter((mention) => mention.role === 'topic' && !['placeholder', 'not-done', 'unavailable'].includes(mention.status));
+      assert.deepEqual(found.map((mention) => mention.text), [], sentence);
+    }
+    for (const sentence of ['He lives with his mother in a rented house.', 'Proposed address: 19 Dothill Road, his mother’s flat.', 'Both consent to him living there.', 'He is a housing association tenant.']) {
+      assert.ok(mentionsIn(`Mr Doyle is 30. ${sentence}`, 'accommodation').some((mention) => mention.role === 'topic'), sentence);
+    }
+  });
+
+  it('what someone else reports of themselves is theirs (speakers × topics)', () => {
+    const frames = ['Ms Lyle, he says, has had {t} for years.', 'Mrs Pearce states that she has changed her route to work, has fitted a camera and has been treated for {t} since August.'];
+    const topics = ['depression', 'anxiety', 'panic attacks'];
+    const failures: string[] = [];
+    for (const frame of frames) {
+      for (const topic of topics) {
+        // The draft is plainly about a man: his own pronouns outnumber hers.
+        const sentence = `Mr Doyle is 30. He lives alone and he works as a driver. He was interviewed twice, and he told me about his job and his brother. ${frame.replace('{t}', topic)}`;
+        const found = mentionsIn(sentence, 'mental-health').filter((mention) => mention.text.includes(topic.split(' ')[0]));
+        if (found.length === 0 || found.some((mention) => mention.about !== 'other')) failures.push(`${sentence} -> ${found.map((mention) => `${mention.text}:${mention.about}`).join(', ')}`);
+      }
+    }
+    assertGrid(failures, frames.length * topics.length);
+    assert.ok(mentionsIn('Mr Doyle is 30. He says he has had depression for years.', 'mental-health').some((mention) => mention.about === 'person'));
+  });
+
+  it('goods taken without paying or totalled by value are objects, and the drinker in "a man he did not know, who had been drinking" is the man', () => {
+    for (const sentence of ['She took four bottles of vodka and two bottles of gin (total value £118) and walked out without paying.', 'He left with three cans of lager without paying.']) {
+      const found = mentionsIn(sentence, 'alcohol');
+      assert.ok(found.length > 0 && found.every((mention) => mention.role === 'object'), `${sentence} -> ${found.map((mention) => `${mention.text}:${mention.role}`).join(', ')}`);
+    }
+    const drinker = mentionsIn('Mr Doyle is 30. A man he did not know, who had been drinking heavily, walked past.', 'alcohol');
+    assert.ok(drinker.length > 0 && drinker.every((mention) => mention.about === 'other'), drinker.map((mention) => `${mention.text}:${mention.about}`).join(', '));
+  });
+
+  it('a partner named as such, a new partner or an ex-gf make domestic abuse possible; a request still to go is no enquiry', () => {
+    for (const sentence of ['Telephone call with Sophie Crane (partner).', 'She has been seeing a new partner, Dean.', 'Baby daughter with his ex-gf Shanice.', 'He argued with his older brother about money.']) {
+      assert.ok(mentionsIn(`Mr Doyle is 30. ${sentence}`, 'da-indicator').length > 0, sentence);
+    }
+    for (const sentence of ['He works with partner agencies.', 'His business partner gave a reference.']) {
+      assert.deepEqual(mentionsIn(sentence, 'da-indicator').map((mention) => mention.text), [], sentence);
+    }
+    const request = mentionsIn('DA c/o check request to go to Essex Police.', 'da-enquiry');
+    assert.ok(request.length > 0 && request.every((mention) => mention.status === 'hypothetical'), request.map((mention) => `${mention.text}:${mention.status}`).join(', '));
+  });
+});
