@@ -113,10 +113,6 @@ export class Linter {
         resumed = performance.now();
       }
       const document = new AssessmentDocument(text, format, { cache: this.cache, lexicon: config.pack.lexicon, classifier: config.pack.classifier, plan });
-      // A draft built afresh has its mentions placed a concept at a time, so that no rule step places tens of thousands at once.
-      if (!plan.edit) {
-        for (const placing = document.placeMentionSteps(config.pack.matcher); !placing.next().done; ) yield text.length;
-      }
       const steps = lintSteps(document, config.pack, this.settingsFor(config, filePath));
       let step = steps.next();
       while (!step.done) {

@@ -281,15 +281,6 @@ export class AssessmentDocument {
     this.allMentions = new WeakMap();
   }
 
-  /** Places every concept's mentions ahead of the rules, one concept a step, then all of them in order in a last step: the same mentions the rules would place when they first ask. */
-  *placeMentionSteps(matcher: Matcher): Generator<void, void> {
-    for (const concept of matcher.concepts) {
-      this.mentionsOf(matcher, [concept]);
-      yield;
-    }
-    this.mentions(matcher);
-  }
-
   /** Every mention of every concept the matcher knows, in document order. */
   mentions(matcher: Matcher): Mention[] {
     let all = this.allMentions.get(matcher);
