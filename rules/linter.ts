@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DocumentFormat } from './core/chunks.js';
-import { ChunkCache, chunkMentions } from './core/chunk-cache.js';
-import { AssessmentDocument, planChunkSteps } from './core/document.js';
+import { ChunkCache } from './core/chunk-cache.js';
+import { AssessmentDocument, planChunks } from './core/document.js';
 import { lint, lintSteps, runToEnd, type LintResult, type LintSettings } from './core/engine.js';
 import type { Span } from './core/line-index.js';
 import { DRAFT_BUDGET_MS, failedResult, failureReason, stoppedResult } from './core/unchecked-draft.js';
@@ -81,35 +81,15 @@ export class Linter {
     let busy = 0;
     let resumed = performance.now();
     try {
-      // A very large draft is split into chunks in steps too, and each chunk is parsed in one step and matched in the next.
-      const planning = planChunkSteps(text, format, previous, config.pack.lexicon);
-      let planned = planning.next();
-      while (!planned.done) {
-        busy += performance.now() - resumed;
-        yield 0;
-        resumed = performance.now();
-        planned = planning.next();
-      }
-      const plan = planned.value;
-      if (!plan.edit) {
-        busy += performance.now() - resumed;
-        yield 0;
-        resumed = performance.now();
-      }
+      const plan = planChunks(text, format, previous, config.pack.lexicon);
       this.cache.fit(plan.fresh.length);
-      let preparedTo = 0;
       for (let index = 0; index < plan.fresh.length; index++) {
         const span = plan.fresh[index];
-        const parsed = this.cache.get(text.slice(span.start, span.end), format, config.pack.lexicon);
-        busy += performance.now() - resumed;
-        yield preparedTo;
-        resumed = performance.now();
-        chunkMentions(parsed, config.pack.matcher);
+        this.cache.prepare(text.slice(span.start, span.end), format, config.pack.matcher, config.pack.lexicon);
         busy += performance.now() - resumed;
         // A draft built afresh that has used up its time is checked as far as it was read (an edit re-reads only a few chunks).
         if (!plan.edit && busy >= budget && index + 1 < plan.fresh.length) return this.stopped(config, text, format, filePath, plan.fresh.slice(0, index + 1), plan.fresh[index + 1].start, busy);
-        preparedTo = span.end;
-        yield preparedTo;
+        yield span.end;
         resumed = performance.now();
       }
       const document = new AssessmentDocument(text, format, { cache: this.cache, lexicon: config.pack.lexicon, classifier: config.pack.classifier, plan });

@@ -71,32 +71,16 @@ function opensFrontMatter(text: string): boolean {
  * ends a sentence. Front matter is left out.
  */
 export function splitChunks(text: string, format: DocumentFormat): Span[] {
-  return finish(splitChunkSteps(text, format));
-}
-
-/** The same split as `splitChunks`, pausing after every SCAN_STEP characters or so, so that a caller can split a very large draft between other work. */
-export function* splitChunkSteps(text: string, format: DocumentFormat): Generator<void, Span[]> {
-  return (yield* scanChunks(text, format, format === 'markdown' ? frontMatterEnd(text) : 0)).chunks;
-}
-
-/** About how many characters the scan reads between pauses. */
-const SCAN_STEP = 64 * 1024;
-
-function finish<Result>(steps: Generator<void, Result>): Result {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return scanChunks(text, format, format === 'markdown' ? frontMatterEnd(text) : 0).chunks;
 }
 
 /**
  * Scans lines from `from`, a line start where no chunk, fence or comment is
  * open. Before opening each chunk it asks `resumeAt` whether to stop there
  * (when the rest is known from an earlier scan); `stoppedAt` is where it did.
- * It pauses (yields) after every SCAN_STEP characters or so.
  */
-function* scanChunks(text: string, format: DocumentFormat, from: number, resumeAt?: (start: number) => boolean): Generator<void, { chunks: Span[]; stoppedAt?: number }> {
+function scanChunks(text: string, format: DocumentFormat, from: number, resumeAt?: (start: number) => boolean): { chunks: Span[]; stoppedAt?: number } {
   const chunks: Span[] = [];
-  let pauseAt = from + SCAN_STEP;
   const markdown = format === 'markdown';
   const newlines = new NextOccurrence(text, '\n');
   const returns = new NextOccurrence(text, '\r');
@@ -121,10 +105,6 @@ function* scanChunks(text: string, format: DocumentFormat, from: number, resumeA
   // Where the line being cut into pieces ends, found once for all its pieces.
   let realLineEnd = -1;
   for (let lineStart = from; lineStart <= text.length; ) {
-    if (lineStart >= pauseAt) {
-      yield;
-      pauseAt = lineStart + SCAN_STEP;
-    }
     let lineEnd = piece && realLineEnd >= lineStart ? realLineEnd : lineEndFrom(lineStart);
     realLineEnd = lineEnd;
     let nextLine = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
@@ -225,12 +205,12 @@ export function editChunks(oldText: string, oldChunks: readonly Span[], text: st
   const from = first > 0 ? oldChunks[first].start : 0;
   const unchangedFrom = text.length - suffix;
   let next = affected;
-  const { chunks, stoppedAt } = finish(scanChunks(text, format, from, (start) => {
+  const { chunks, stoppedAt } = scanChunks(text, format, from, (start) => {
     if (start < unchangedFrom) return false;
     while (next < oldChunks.length && oldChunks[next].start + shift < start) next++;
     // The old chunk must also have opened at the start of a line, not inside a long line cut into pieces.
     return next < oldChunks.length && oldChunks[next].start + shift === start && startsLine(oldText, start - shift);
-  }));
+  });
   return { first, added: chunks, resume: stoppedAt === undefined ? oldChunks.length : next, shift, prefix, suffix };
 }
 

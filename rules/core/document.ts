@@ -1,5 +1,5 @@
 import { ChunkCache, chunkMentions, type ChunkMention, type ParsedChunk } from './chunk-cache.js';
-import { editChunks, splitChunkSteps, type ChunkEdit, type DocumentFormat } from './chunks.js';
+import { editChunks, splitChunks, type ChunkEdit, type DocumentFormat } from './chunks.js';
 import type { Subject } from './context.js';
 import type { MentionRole, MentionStatus } from './contracts.js';
 import { defaultTextVocabulary } from './default-vocabulary.js';
@@ -109,16 +109,8 @@ export interface ChunkPlan {
 
 /** Works out which chunks of a draft's text need parsing, from the draft's previous model when there is one of the same format (and word lists). */
 export function planChunks(text: string, format: DocumentFormat, previous?: AssessmentDocument, lexicon?: Lexicon): ChunkPlan {
-  const steps = planChunkSteps(text, format, previous, lexicon);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-/** The same plan as `planChunks`, pausing now and then while a draft built afresh is split, so a caller can plan a very large draft between other work. */
-export function* planChunkSteps(text: string, format: DocumentFormat, previous?: AssessmentDocument, lexicon?: Lexicon): Generator<void, ChunkPlan> {
   const change = previous && previous.format === format && previous.complete && (!lexicon || previous.lexicon === lexicon) ? editChunks(previous.text, previous.chunkSpans(), text, format) : undefined;
-  return change ? { fresh: change.added, edit: { from: previous!, change } } : { fresh: yield* splitChunkSteps(text, format) };
+  return change ? { fresh: change.added, edit: { from: previous!, change } } : { fresh: splitChunks(text, format) };
 }
 
 /**
