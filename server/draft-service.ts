@@ -119,16 +119,14 @@ export class DraftService {
    * it, say so once, and (when pushing, or when a pull request waits) show the
    * findings in the part of the draft read so far until the whole draft is checked.
    */
-  private async slow(uri: string, key: LintKey, format: DocumentFormat, text: string, preparedTo: number, choice: ConfigChoice, control: RunControl): Promise<void> {
+  private slow(uri: string, key: LintKey, format: DocumentFormat, text: string, preparedTo: number, choice: ConfigChoice, control: RunControl): void {
     control.detach();
     if (preparedTo >= text.length || !control.isCurrent()) return;
     if (this.pullDiagnostics && !(this.waiters.get(uri) ?? []).some((waiter) => waiter.partial)) {
       this.announce(uri, slowDraftNotice(uri, text));
       return;
     }
-    // The part read is linted in slices too: on a large draft its rules alone would hold other drafts up.
-    const partial = await runInSlices(choice.linter.lintSteps(choice.config, text.slice(0, preparedTo), format, choice.lookupPath), { isCurrent: () => control.isCurrent() });
-    if (!partial) return;
+    const partial = choice.linter.lintWith(choice.config, text.slice(0, preparedTo), format, choice.lookupPath);
     const diagnostics = partialDiagnostics(partial, { uri, version: key.version, format });
     this.announce(uri, slowDraftNotice(uri, text, partial.document.lines.lineCount));
     this.deliver({ uri, key, partial: true, format, enabled: true, linted: partial, diagnostics });

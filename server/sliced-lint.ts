@@ -11,12 +11,8 @@ export const PARTIAL_AFTER_MS = 1_000;
 export interface SliceControl {
   /** False once the lint is no longer wanted (a newer edit, the draft closed): the run stops at its next pause. */
   isCurrent(): boolean;
-  /**
-   * Called once, when the run has taken PARTIAL_AFTER_MS, with the offset the
-   * draft is read up to (its length once it is all read); the run waits for
-   * what it returns, so a slow draft's partial report can itself be made in slices.
-   */
-  onSlow?(preparedTo: number): void | Promise<void>;
+  /** Called once, when the run has taken PARTIAL_AFTER_MS, with the offset the draft is read up to (its length once it is all read). */
+  onSlow?(preparedTo: number): void;
 }
 
 /**
@@ -34,7 +30,7 @@ export async function runInSlices(steps: Generator<number, LintedDraft>, control
     if (now - sliceStart < SLICE_MS) continue;
     if (!slow && now - started >= partialAfterMs) {
       slow = true;
-      await control.onSlow?.(step.value);
+      control.onSlow?.(step.value);
     }
     await yieldToEventLoop();
     if (!control.isCurrent()) return undefined;
