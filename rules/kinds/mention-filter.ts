@@ -60,7 +60,8 @@ export const MentionFilterSchema = Type.Object(
     ),
     notInSentenceWith: Type.Optional(
       Type.Union([ConceptRef], {
-        description: 'Leave out mentions in a sentence that also mentions this concept (e.g. an enquiry known only from what the person said: "she told me a social worker visits").',
+        description:
+          'Leave out mentions in a sentence that also mentions this concept, unless a semicolon, table cell or line parts them (e.g. an enquiry known only from what the person said: "she told me a social worker visits"; but not "Interview with Mr Gill; … ; police DA check").',
       }),
     ),
   },
@@ -128,7 +129,7 @@ export function partitionMentions(document: AssessmentDocument, matcher: Matcher
     if (!statuses.has(mention.status)) return { why: 'status', status: mention.status };
     if (!labelCounts(mention)) return { why: 'empty-field' };
     if (labelled?.has(mention.unit)) return { why: 'under-label' };
-    if (sentencesWith?.get(mention.unit)?.has(mention.sentence)) return { why: 'sentence-with', concept: conceptNames(filter.notInSentenceWith!)[0] };
+    if (sentencesWith && sharesClause(document, sentencesWith, mention)) return { why: 'sentence-with', concept: conceptNames(filter.notInSentenceWith!)[0] };
     return undefined;
   };
   const counted: Mention[] = [];
@@ -156,14 +157,29 @@ export function selectMentions(document: AssessmentDocument, matcher: Matcher, f
 }
 
 /** The sentences, by unit, that mention one of these concepts. */
-function sentencesMentioning(document: AssessmentDocument, matcher: Matcher, concepts: string[]): Map<PlacedUnit, Set<number>> {
-  const sentences = new Map<PlacedUnit, Set<number>>();
+function sentencesMentioning(document: AssessmentDocument, matcher: Matcher, concepts: string[]): Map<PlacedUnit, Map<number, Mention[]>> {
+  const sentences = new Map<PlacedUnit, Map<number, Mention[]>>();
   for (const mention of document.mentionsOf(matcher, concepts)) {
     let inUnit = sentences.get(mention.unit);
-    if (!inUnit) sentences.set(mention.unit, (inUnit = new Set()));
-    inUnit.add(mention.sentence);
+    if (!inUnit) sentences.set(mention.unit, (inUnit = new Map()));
+    let inSentence = inUnit.get(mention.sentence);
+    if (!inSentence) inUnit.set(mention.sentence, (inSentence = []));
+    inSentence.push(mention);
   }
   return sentences;
+}
+
+/** Marks that part the items of a list written as one sentence ("Interview with Mr Gill; … ; Police DA check (no incidents)"). */
+const ITEM_SEPARATORS = /[;|\n]/;
+
+/** True when one of the other mentions stands in the same sentence as the mention and no semicolon, cell or line parts them. */
+function sharesClause(document: AssessmentDocument, sentencesWith: Map<PlacedUnit, Map<number, Mention[]>>, mention: Mention): boolean {
+  const others = sentencesWith.get(mention.unit)?.get(mention.sentence);
+  if (!others) return false;
+  return others.some((other) => {
+    const [from, to] = other.end <= mention.start ? [other.end, mention.start] : [mention.end, other.start];
+    return to <= from || !ITEM_SEPARATORS.test(document.text.slice(from, to));
+  });
 }
 
 /** The heading of the first section of the given kinds, else the draft's first line: where a missing-topic message goes. */
