@@ -264,3 +264,20 @@ describe('mention model: who is at risk, housing words and owners', () => {
     assert.ok(request.length > 0 && request.every((mention) => mention.status === 'hypothetical'), request.map((mention) => `${mention.text}:${mention.status}`).join(', '));
   });
 });
+
+describe('fields and lists written as one sentence', () => {
+  it('a dash label with nothing after it is a field left blank ("Children –")', () => {
+    for (const label of ['Children –', 'Children -', 'Children —']) {
+      const fired = firedRules(lintSnippet(draftWith(`## Assessment\n\nAccommodation: lives alone in a rented flat.\n\n${label}\n\nETE: works full time.`), corePack()).result);
+      assert.ok(fired.includes('child-safeguarding'), `${label}: ${fired.join(', ')}`);
+    }
+  });
+
+  it('a self-report in another item of a sources list does not set an enquiry aside; in the same clause it does', () => {
+    const partner = 'He lives with his wife of 30 years.';
+    const listed = draftWith(`## Sources\n\nInterview with Mr Gill (office, 50 minutes); CPS case summary; West Midlands Police domestic abuse call-out check (no incidents recorded).\n\n## Assessment\n\n${partner}`);
+    assert.ok(!firedRules(lintSnippet(listed, corePack()).result).includes('domestic-abuse-enquiry'));
+    const told = draftWith(`## Assessment\n\n${partner} He told me the police domestic abuse call-out check found nothing.`);
+    assert.ok(firedRules(lintSnippet(told, corePack()).result).includes('domestic-abuse-enquiry'));
+  });
+});
