@@ -281,3 +281,16 @@ describe('fields and lists written as one sentence', () => {
     assert.ok(firedRules(lintSnippet(told, corePack()).result).includes('domestic-abuse-enquiry'));
   });
 });
+
+describe('the police log of the offence', () => {
+  it('is how the case began, not a domestic abuse enquiry, here and where it is named again (systems × frames)', () => {
+    const failures: string[] = [];
+    for (const system of ['STORM', 'Niche', 'Athena']) {
+      const text = `Mr Doyle is 30. Sources: interview, CPS papers, ${system} log of the call. The ${system} log shows door staff called police.`;
+      const counted = mentionsIn(text, 'da-enquiry').filter((mention) => mention.role === 'topic');
+      if (counted.length > 0) failures.push(`${system}: ${counted.map((mention) => mention.text).join(', ')}`);
+    }
+    assertGrid(failures, 3);
+    assert.ok(mentionsIn('Mr Doyle is 30. A STORM check for domestic abuse call-outs at the address found none.', 'da-enquiry').some((mention) => mention.role === 'topic'));
+  });
+});
