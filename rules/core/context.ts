@@ -145,7 +145,8 @@ function clauseNounBefore(lx: Lexicon, words: Word[], from: number): Subject | u
 function isReportingAside(lx: Lexicon, words: Word[], index: number): boolean {
   const verb = words[index + 1];
   if (lx.pronounFamilyOf(words[index].norm) === undefined || index === 0 || words[index].breakBefore === Break.None || !verb || !lx.reportingVerbs.has(verb.stem)) return false;
-  const after = words[index + 2]?.norm === 'me' ? words[index + 3] : words[index + 2];
+  // ", she told me," has the writer after the verb.
+  const after = words[index + 2] && lx.writerWords.has(words[index + 2].stem) ? words[index + 3] : words[index + 2];
   return after !== undefined && after.breakBefore !== Break.None;
 }
 
