@@ -4,6 +4,7 @@ import type { AssessmentDocument, Mention, PlacedUnit } from './document.js';
 import { headingVerdict, type HeadingVerdict } from './heading-verdict.js';
 import type { Span } from './line-index.js';
 import type { Matcher } from './matcher.js';
+import type { Word } from './sentences.js';
 
 /** A chunk placed in a draft: where it starts and ends, its parse, and the index of its first unit among the draft's units. */
 export interface PlacedChunk extends Span {
@@ -29,7 +30,7 @@ export class PlacedMention implements Mention {
     private readonly document: AssessmentDocument,
     private readonly chunk: PlacedChunk,
     private readonly match: ChunkMention,
-    private readonly owner: 'person' | 'other',
+    readonly about: 'person' | 'other',
     private readonly matcher: Matcher,
   ) {
     this.start = chunk.start + match.start;
@@ -48,10 +49,6 @@ export class PlacedMention implements Mention {
     return this.match.negated;
   }
 
-  get about(): 'person' | 'other' {
-    return this.owner;
-  }
-
   /** A heading asserts what its section says: under "**Drugs**", "cocaine? — ask" asserts nothing yet (see heading-verdict.ts). */
   get status(): MentionStatus {
     return this.headingVerdict?.status ?? this.match.status;
@@ -68,8 +65,8 @@ export class PlacedMention implements Mention {
 
   /** The stem of the mention's last word ("daughter" in "staying with her daughter"). */
   get headStem(): string | undefined {
-    const words = this.unit.unit.sentences[this.match.sentence]?.words ?? [];
-    return words.find((word) => word.end === this.match.end)?.stem;
+    const words = this.sentenceWords;
+    return words[this.lastWord(words)]?.stem;
   }
 
   /**
@@ -79,10 +76,18 @@ export class PlacedMention implements Mention {
    */
   echo(source: PlacedMention): void {
     if (this.match.role !== 'topic' || this.unit.unit.kind === 'heading') return;
-    const words = this.unit.unit.sentences[this.match.sentence]?.words ?? [];
-    const last = words.findIndex((word) => word.end === this.match.end);
-    for (let index = 0; index < words.length && index <= last + OWN_AGE_REACH; index++) if (words[index].start >= this.match.start && words[index].quantity) return;
-    this.echoOf = source;
+    const words = this.sentenceWords;
+    const own = words.slice(0, this.lastWord(words) + OWN_AGE_REACH + 1).filter((word) => word.start >= this.match.start);
+    if (!own.some((word) => word.quantity)) this.echoOf = source;
+  }
+
+  private get sentenceWords(): readonly Word[] {
+    return this.unit.unit.sentences[this.match.sentence]?.words ?? [];
+  }
+
+  /** The index of the mention's last word in its sentence (-1 if not found). */
+  private lastWord(words: readonly Word[]): number {
+    return words.findIndex((word) => word.end === this.match.end);
   }
 
   private get headingVerdict(): HeadingVerdict | undefined {
