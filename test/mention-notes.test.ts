@@ -26,6 +26,28 @@ function assertGrid(failures: string[], total: number): void {
   assert.deepEqual(failures, [], `${failures.length} of ${total} cases went wrong`);
 }
 
+/** Runs every row × column of a grid; `wrong` describes what went wrong with one case, or gives undefined. */
+function grid<Row, Column>(rows: readonly Row[], columns: readonly Column[], wrong: (row: Row, column: Column) => string | undefined): void {
+  const failures: string[] = [];
+  for (const row of rows) {
+    for (const column of columns) {
+      const failure = wrong(row, column);
+      if (failure !== undefined) failures.push(failure);
+    }
+  }
+  assertGrid(failures, rows.length * columns.length);
+}
+
+/** Whether a rule of the built-in pack warns on a Markdown draft. */
+function fires(text: string, rule: string): boolean {
+  return firedRules(lintSnippet(text, corePack()).result).includes(rule);
+}
+
+/** A sentence and what each of its mentions was found to be, for a failure message. */
+function described(sentence: string, found: Mention[], field: 'role' | 'about'): string {
+  return `${sentence} -> ${found.map((mention) => `${mention.text}:${mention[field]}`).join(', ')}`;
+}
+
 const RECORD_HEADINGS = ['## Previous convictions', '## Offending history', '**Previous offending**', '## Pattern of offending'];
 
 describe('mention model: notes to self under headings and against fields', () => {
@@ -38,14 +60,10 @@ describe('mention model: notes to self under headings and against fields', () =>
       'Convictions: theft from shop x1 (this matter).\n\n[insert from PNC]',
       'Ask him next time and chase the PNC.',
     ];
-    const failures: string[] = [];
-    for (const heading of RECORD_HEADINGS) {
-      for (const body of bodies) {
-        const text = draftWith(`${heading}\n\n${body}`);
-        if (!firedRules(lintSnippet(text, corePack()).result).includes('previous-convictions')) failures.push(`${heading} / ${body}`);
-      }
-    }
-    assertGrid(failures, RECORD_HEADINGS.length * bodies.length);
+    grid(RECORD_HEADINGS, bodies, (heading, body) => {
+      const text = draftWith(`${heading}\n\n${body}`);
+      return !fires(text, 'previous-convictions') ? `${heading} / ${body}` : undefined;
+    });
   });
 
   it('a heading over something said still addresses its topic, notes or not (headings × bodies)', () => {
@@ -55,14 +73,10 @@ describe('mention model: notes to self under headings and against fields', () =>
       'He has been to court twice before, both times for fighting.',
       'Nil – the PNC print of 3 November shows no convictions or cautions.',
     ];
-    const failures: string[] = [];
-    for (const heading of RECORD_HEADINGS) {
-      for (const body of bodies) {
-        const text = draftWith(`${heading}\n\n${body}`);
-        if (firedRules(lintSnippet(text, corePack()).result).includes('previous-convictions')) failures.push(`${heading} / ${body}`);
-      }
-    }
-    assertGrid(failures, RECORD_HEADINGS.length * bodies.length);
+    grid(RECORD_HEADINGS, bodies, (heading, body) => {
+      const text = draftWith(`${heading}\n\n${body}`);
+      return fires(text, 'previous-convictions') ? `${heading} / ${body}` : undefined;
+    });
   });
 
   it('a field answered with a note to self addresses nothing (labels × notes)', () => {
@@ -73,14 +87,10 @@ describe('mention model: notes to self under headings and against fields', () =>
       ['accommodation', 'Accommodation'],
     ];
     const notes = ['check PNC!!', 'ask him next time', 'confirm with GP', '[insert]', 'see offence??', 'chase CGL re tests', 'query with SPO'];
-    const failures: string[] = [];
-    for (const [rule, label] of labels) {
-      for (const note of notes) {
-        const text = draftWith(`## Assessment\n\n${label}: ${note}`);
-        if (!firedRules(lintSnippet(text, corePack()).result).includes(rule)) failures.push(`${label}: ${note}`);
-      }
-    }
-    assertGrid(failures, labels.length * notes.length);
+    grid(labels, notes, ([rule, label], note) => {
+      const text = draftWith(`## Assessment\n\n${label}: ${note}`);
+      return !fires(text, rule) ? `${label}: ${note}` : undefined;
+    });
   });
 
   it('a field whose answer goes on is answered, however it opens ("Alcohol: drinks at weekends")', () => {
@@ -95,15 +105,11 @@ describe('mention model: goods in lists and convictions for theft', () => {
   it('a conviction for a theft or supply offence is a record, not stolen goods (frames × offences)', () => {
     const offences = ['shoplifting', 'theft', 'stealing from his employer', 'robbery', 'supplying cannabis', 'selling stolen goods', 'handling stolen goods'];
     const frames = ['She has two previous convictions for {x} from 2019.', 'His previous convictions are for {x}.', 'PNC: 4 convictions, mostly {x}.'];
-    const failures: string[] = [];
-    for (const frame of frames) {
-      for (const offence of offences) {
-        const sentence = frame.replace('{x}', offence);
-        const found = mentionsIn(sentence, 'previous-convictions');
-        if (found.length === 0 || found.some((mention) => mention.role !== 'topic')) failures.push(`${sentence} -> ${found.map((mention) => `${mention.text}:${mention.role}`).join(', ')}`);
-      }
-    }
-    assertGrid(failures, frames.length * offences.length);
+    grid(frames, offences, (frame, offence) => {
+      const sentence = frame.replace('{x}', offence);
+      const found = mentionsIn(sentence, 'previous-convictions');
+      return found.length === 0 || found.some((mention) => mention.role !== 'topic') ? described(sentence, found, 'role') : undefined;
+    });
   });
 
   it('goods counted or measured in one list share the role of the first (frames × drinks)', () => {
@@ -114,15 +120,11 @@ describe('mention model: goods in lists and convictions for theft', () => {
       'She concealed 6 btls {x} in a foil-lined bag and passed the tills.',
       '6x btls Smirnoff {x} val £108 (Sainsbury\'s).',
     ];
-    const failures: string[] = [];
-    for (const frame of frames) {
-      for (const drink of drinks) {
-        const sentence = frame.replace('{x}', drink);
-        const found = mentionsIn(sentence, 'alcohol');
-        if (found.length === 0 || found.some((mention) => mention.role !== 'object')) failures.push(`${sentence} -> ${found.map((mention) => `${mention.text}:${mention.role}`).join(', ')}`);
-      }
-    }
-    assertGrid(failures, frames.length * drinks.length);
+    grid(frames, drinks, (frame, drink) => {
+      const sentence = frame.replace('{x}', drink);
+      const found = mentionsIn(sentence, 'alcohol');
+      return found.length === 0 || found.some((mention) => mention.role !== 'object') ? described(sentence, found, 'role') : undefined;
+    });
   });
 
   it('what the person drinks, counted the same way, stays the topic', () => {
@@ -137,29 +139,21 @@ describe('mention model: who acts on a relative, and "engaged"', () => {
   const relatives = ['cousin', 'brother', 'sister', 'uncle', 'mother'];
 
   it('harm to a relative by someone else named as the subject is not the person’s (subjects × relatives)', () => {
-    const failures: string[] = [];
     const frames = ['He says the victim had been threatening his {r}.', 'The complainant punched his {r} first.', 'Her friend assaulted his {r} outside the pub.'];
-    for (const frame of frames) {
-      for (const relative of relatives) {
-        const sentence = `Mr Doyle is 34. He lives alone. ${frame.replace('{r}', relative)}`;
-        const found = mentionsIn(sentence, 'da-indicator').filter((mention) => mention.text.includes(relative));
-        if (found.length === 0 || found.some((mention) => mention.about !== 'other')) failures.push(`${sentence} -> ${found.map((mention) => `${mention.text}:${mention.about}`).join(', ')}`);
-      }
-    }
-    assertGrid(failures, frames.length * relatives.length);
+    grid(frames, relatives, (frame, relative) => {
+      const sentence = `Mr Doyle is 34. He lives alone. ${frame.replace('{r}', relative)}`;
+      const found = mentionsIn(sentence, 'da-indicator').filter((mention) => mention.text.includes(relative));
+      return found.length === 0 || found.some((mention) => mention.about !== 'other') ? described(sentence, found, 'about') : undefined;
+    });
   });
 
   it('harm the person does to a relative stays his, however the sentence is built (frames × relatives)', () => {
-    const failures: string[] = [];
     const frames = ['He punched his {r} during an argument.', 'The victim of the assault is his {r}.', 'He admits he threatened his {r}.'];
-    for (const frame of frames) {
-      for (const relative of relatives) {
-        const sentence = `Mr Doyle is 34. ${frame.replace('{r}', relative)}`;
-        const found = mentionsIn(sentence, 'da-indicator');
-        if (!found.some((mention) => mention.about === 'person')) failures.push(`${sentence} -> ${found.map((mention) => `${mention.text}:${mention.about}`).join(', ')}`);
-      }
-    }
-    assertGrid(failures, frames.length * relatives.length);
+    grid(frames, relatives, (frame, relative) => {
+      const sentence = `Mr Doyle is 34. ${frame.replace('{r}', relative)}`;
+      const found = mentionsIn(sentence, 'da-indicator');
+      return !found.some((mention) => mention.about === 'person') ? described(sentence, found, 'about') : undefined;
+    });
   });
 
   it('"engaged" with a service is not a relationship; engaged to be married is', () => {
@@ -180,27 +174,19 @@ describe('mention model: who is at risk, housing words and owners', () => {
   it('people who act, are served or are sold to are not named as at risk (frames × groups)', () => {
     const frames = ['{g} stopped him in the street.', 'He wants to stay clean for {g}.', 'The supply was small scale to {g}.', 'He says he sold cannabis to {g}.'];
     const groups = ['police officers', 'his children', 'known adults', 'shop staff'];
-    const failures: string[] = [];
-    for (const frame of frames) {
-      for (const group of groups) {
-        const text = withRisk(frame.replace('{g}', group));
-        if (!firedRules(lintSnippet(text, corePack()).result).includes('who-is-at-risk')) failures.push(frame.replace('{g}', group));
-      }
-    }
-    assertGrid(failures, frames.length * groups.length);
+    grid(frames, groups, (frame, group) => {
+      const text = withRisk(frame.replace('{g}', group));
+      return !fires(text, 'who-is-at-risk') ? frame.replace('{g}', group) : undefined;
+    });
   });
 
   it('a group named as at risk still counts (groups × frames)', () => {
     const frames = ['The risk is to {g}.', '{g} are most at risk.', 'He poses a risk of violence to {g}.'];
     const groups = ['police officers', 'his children', 'known adults', 'shop staff'];
-    const failures: string[] = [];
-    for (const frame of frames) {
-      for (const group of groups) {
-        const text = withRisk(frame.replace('{g}', group));
-        if (firedRules(lintSnippet(text, corePack()).result).includes('who-is-at-risk')) failures.push(frame.replace('{g}', group));
-      }
-    }
-    assertGrid(failures, frames.length * groups.length);
+    grid(frames, groups, (frame, group) => {
+      const text = withRisk(frame.replace('{g}', group));
+      return fires(text, 'who-is-at-risk') ? frame.replace('{g}', group) : undefined;
+    });
   });
 
   it('a RoSH level copied or left unreasoned still asks who is at risk, and a supposed victim is no one', () => {
@@ -231,16 +217,12 @@ describe('mention model: who is at risk, housing words and owners', () => {
   it('what someone else reports of themselves is theirs (speakers × topics)', () => {
     const frames = ['Ms Lyle, he says, has had {t} for years.', 'Mrs Pearce states that she has changed her route to work, has fitted a camera and has been treated for {t} since August.'];
     const topics = ['depression', 'anxiety', 'panic attacks'];
-    const failures: string[] = [];
-    for (const frame of frames) {
-      for (const topic of topics) {
-        // The draft is plainly about a man: his own pronouns outnumber hers.
-        const sentence = `Mr Doyle is 30. He lives alone and he works as a driver. He was interviewed twice, and he told me about his job and his brother. ${frame.replace('{t}', topic)}`;
-        const found = mentionsIn(sentence, 'mental-health').filter((mention) => mention.text.includes(topic.split(' ')[0]));
-        if (found.length === 0 || found.some((mention) => mention.about !== 'other')) failures.push(`${sentence} -> ${found.map((mention) => `${mention.text}:${mention.about}`).join(', ')}`);
-      }
-    }
-    assertGrid(failures, frames.length * topics.length);
+    grid(frames, topics, (frame, topic) => {
+      // The draft is plainly about a man: his own pronouns outnumber hers.
+      const sentence = `Mr Doyle is 30. He lives alone and he works as a driver. He was interviewed twice, and he told me about his job and his brother. ${frame.replace('{t}', topic)}`;
+      const found = mentionsIn(sentence, 'mental-health').filter((mention) => mention.text.includes(topic.split(' ')[0]));
+      return found.length === 0 || found.some((mention) => mention.about !== 'other') ? described(sentence, found, 'about') : undefined;
+    });
     assert.ok(mentionsIn('Mr Doyle is 30. He says he has had depression for years.', 'mental-health').some((mention) => mention.about === 'person'));
   });
 
