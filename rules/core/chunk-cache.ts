@@ -162,11 +162,15 @@ function nameFieldSurname(text: string, units: Unit[], lexicon: Lexicon): string
 
 /** The last word of a name written against a name field, if it holds at least two words and is not N/A or a placeholder. */
 function surnameIn(value: string, lexicon: Lexicon): string | undefined {
-  // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)").
-  const name = value.replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]/)[0];
+  // The name ends where a bracket, comma, digit or line break starts ("Dean Farrow (DOB 02/11/1993)"), where a
+  // gap of spaces or a tab leads to the next field ("Ryan Michael GOWLAND   Date of birth: …"), or at the next
+  // field's word after a forename and surname ("Kerry DOBBS DOB 1/2/80").
+  const name = value.slice(0, MAX_FIELD_LINE).replace(/^[\s|*:]+/, '').split(/[(,\d\r\n|]|\t| {2,}/)[0];
   if (lexicon.isNullAnswer(name) || lexicon.isPlaceholderAnswer(name)) return undefined;
-  const words = name.match(/\p{L}[\p{L}'\u2019-]*/gu);
-  return words && words.length >= 2 ? tokenize(words[words.length - 1]).norm : undefined;
+  const all = name.match(/\p{L}[\p{L}'\u2019-]*/gu) ?? [];
+  const fieldWord = all.findIndex((word, index) => index >= 2 && lexicon.isHeaderFieldWord(word));
+  const words = fieldWord < 0 ? all : all.slice(0, fieldWord);
+  return words.length >= 2 ? tokenize(words[words.length - 1]).norm : undefined;
 }
 
 function groupByConcept(mentions: ChunkMention[]): Map<string, ChunkMention[]> {
@@ -188,7 +192,9 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
       if (matches.length === 0) return;
       const words = sentence.words;
       const placedCues = cues ? cues.find(words) : [];
-      const query = unit.kind !== 'heading' && ((sentence.query === true && !answeredNext(parsed.lexicon, unit, sentenceIndex)) || sentence.note === true);
+      // "[need CPS version – how many times?": a bracket opened by a word such as "need", "check" or "insert" is a note to self.
+      const bracketNote = sentence.bracketOpened === true && parsed.lexicon.placeholderOpeners.has(words[0].norm);
+      const query = unit.kind !== 'heading' && ((sentence.query === true && !answeredNext(parsed.lexicon, unit, sentenceIndex)) || sentence.note === true || bracketNote);
       const labelWord = unit.labelEnd === undefined ? undefined : firstWordFrom(words, unit.labelEnd);
       // "TO DO before Fri: PNC, chase CPS, DA check": the field lists what is not done yet.
       const toDo = unit.labelEnd !== undefined && sentenceIndex === 0 && parsed.lexicon.toDoLabels.at(words, 0);

@@ -208,6 +208,11 @@ export class Lexicon {
     return label.length <= MAX_NAME_LABEL && this.nameFieldLabels.has(label.toLowerCase().replace(/[^\p{L}\s']+/gu, ' ').replace(/\s+/g, ' ').trim());
   }
 
+  /** True when a word is one of a header block's field words ("Date", "DOB", "Court"): a name written on the same line ends before it. */
+  isHeaderFieldWord(word: string): boolean {
+    return this.headerFieldWords.has(tokenize(word).stem);
+  }
+
   /** True when the text written against a field label leaves it empty ("N/A", "None identified", "To be reviewed"). */
   isNullAnswer(value: string): boolean {
     return matchesAnswer(value, this.emptyAnswers) || this.isNoteToSelf(value);

@@ -98,6 +98,8 @@ export interface Sentence {
   query?: true;
   /** The sentence holds "??" or "!!", the marks of a note to self ("[need CPS on the cash, were there messages??]"). */
   note?: true;
+  /** The sentence opens with a square bracket ("[need CPS version – how many times?"): with an opener word after it, a note to self. */
+  bracketOpened?: true;
 }
 
 const parser = new ParseEnglish();
@@ -129,6 +131,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
   let queryBefore = false;
   let depth = 0;
   let note = false;
+  let bracketOpened = false;
   let lastMark = '';
   for (const child of node.children) {
     if (child.type === 'WordNode') {
@@ -144,6 +147,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
       lastMark = '';
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;
+      if (value === '[' && words.length === 0) bracketOpened = true;
       // "??" and "!!" may come as one node or as two in a row.
       if (/[?!]{2}/.test(value) || ((value === '?' || value === '!') && value === lastMark)) note = true;
       lastMark = value;
@@ -164,6 +168,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
   const sentence: Sentence = { start: mapOffset(start), end: mapEnd(mapOffset, start, end), words };
   if (isQuery(node)) sentence.query = true;
   if (note) sentence.note = true;
+  if (bracketOpened) sentence.bracketOpened = true;
   return sentence;
 }
 

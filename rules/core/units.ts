@@ -71,7 +71,8 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
 // The space after a label's colon or dash is not part of the label (it may be the \r of a CRLF line break).
 // Both are tried after the leading white space, which is skipped first: `^\s*` before a lazy group backtracks over long indentation.
 const FIELD_LABEL = /^([^:.!?\n]{1,60}?)\s*:(?=\s|$)/;
-const DASH_LABEL = /^([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-](?=\s|$)/;
+// "[need CPS version – how many times?" opens a note in brackets, not a field label.
+const DASH_LABEL = /^(?!\[)([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-](?=\s|$)/;
 const MAX_LABEL_WORDS = 8;
 const MAX_DASH_LABEL_WORDS = 4;
 

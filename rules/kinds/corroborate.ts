@@ -6,6 +6,8 @@ import { anchorSpan, ConceptRef, conceptNames, hasSectionOf, RelatedWording, rel
 
 /** A source counts only when it was there to read, unless the rule says otherwise. */
 const DEFAULT_SOURCE_STATUSES: readonly MentionStatus[] = ['affirmed'];
+/** An admission counts unless it is only planned or a note: the cues and negations of sources near it ("asked for them twice, so what follows is his account") say nothing of it. */
+const NO_ADMISSION: ReadonlySet<MentionStatus> = new Set(['hypothetical', 'placeholder']);
 const MAX_SET_ASIDE = 25;
 
 const options = Type.Object(
@@ -27,6 +29,8 @@ const options = Type.Object(
       }),
     ),
     requireClaims: Type.Optional(Type.Boolean({ description: 'Warn only when the passage has claims of the first concept (default: true).' })),
+    /** A concept for the writer saying the passage rests on the person alone ("so what follows is his account"). */
+    admissions: Type.Optional(ConceptRef),
     related: RelatedWording,
   },
   { additionalProperties: false },
@@ -43,7 +47,7 @@ export const corroborate: RuleKind<typeof options> = {
   description: 'Claims of one kind in given sections need a source of another kind beside them or in the sources section.',
   options,
   references: (o) => ({
-    concepts: [...conceptNames(o.claims), ...conceptNames(o.sources)],
+    concepts: [...conceptNames(o.claims), ...conceptNames(o.sources), ...(o.admissions ? conceptNames(o.admissions) : [])],
     sections: [...o.sections, ...(o.sourceSections ?? [])],
   }),
   check({ document, options: o, matcher }) {
@@ -58,8 +62,11 @@ export const corroborate: RuleKind<typeof options> = {
       if (reason && setAside.length < MAX_SET_ASIDE) setAside.push(reason);
       return !reason;
     });
-    const listed = sources.find((m) => (o.sourceSections ?? []).includes(m.unit.section.kind));
     if (claims.length === 0 && (o.requireClaims ?? true)) return { findings: [], coverage: { status: 'not-applicable' } };
+    // The writer's own word that the account is the person's outweighs a source named in passing.
+    const admission = o.admissions ? document.mentionsOf(matcher, conceptNames(o.admissions)).find((m) => !NO_ADMISSION.has(m.status) && m.role === 'topic' && inPassage(m.unit.section.kind)) : undefined;
+    if (admission) return { findings: [{ span: spanOf(admission) }], coverage: { status: 'missing', setAside } };
+    const listed = sources.find((m) => (o.sourceSections ?? []).includes(m.unit.section.kind));
     if (listed) return { findings: [], coverage: { status: 'addressed', evidence: spanOf(listed), setAside } };
     const scope = o.scope ?? 'passage';
     const near = sources.find((source) =>
