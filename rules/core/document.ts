@@ -114,6 +114,16 @@ export function planChunks(text: string, format: DocumentFormat, previous?: Asse
 }
 
 /**
+ * The section a field label opens. A table row's first cell opens one only when
+ * it names the sources ("| Sources | CPS summary; PNC |" in a header table lists
+ * them as a sources section would); "| Children | Medium |" in a risk table is a row.
+ */
+function labelSection(classifier: SectionClassifier, unit: Unit, label: string): SectionKind {
+  const kind = classifier.classify(label);
+  return unit.kind !== 'table-row' || kind === 'sources' ? kind : 'unknown';
+}
+
+/**
  * The text model of one draft: sections, units, sentences and words with exact
  * UTF-16 offsets, built chunk by chunk so unchanged chunks are reused.
  */
@@ -219,7 +229,7 @@ export class AssessmentDocument {
       for (const unit of chunk.parsed.units) {
         const start = chunk.start + unit.start;
         const end = chunk.start + unit.end;
-        const labelKind = unit.label && !this.lexicon.isHeaderField(unit.label) ? classifier.classify(unit.label) : this.sourcesRowKind(classifier, unit, chunk.start);
+        const labelKind = unit.label && !this.lexicon.isHeaderField(unit.label) ? labelSection(classifier, unit, unit.label) : 'unknown';
         // A line such as "Sources of information" standing alone is a heading when it names a section.
         const titleKind = unit.titleLike ? classifier.classifyWhole(unit.titleLike) : 'unknown';
         const asHeading = unit.kind === 'heading' || titleKind !== 'unknown';
@@ -239,17 +249,6 @@ export class AssessmentDocument {
       }
     }
     if (this.sections.length > 1 && this.sections[0].end === 0) this.sections.shift();
-  }
-
-  /**
-   * A table row whose first cell names the sources ("| Sources | CPS summary; PNC |"
-   * in a header table) lists them as a sources section would; other rows open no
-   * section ("| Children | Medium |" in a risk table is a row, not a heading).
-   */
-  private sourcesRowKind(classifier: SectionClassifier, unit: Unit, chunkStart: number): string {
-    if (unit.kind !== 'table-row' || unit.labelEnd === undefined) return 'unknown';
-    const cell = this.text.slice(chunkStart + unit.start, chunkStart + unit.labelEnd).replace(/[|*_]/g, ' ').trim();
-    return cell.length > 0 && classifier.classify(cell) === 'sources' ? 'sources' : 'unknown';
   }
 
   /**

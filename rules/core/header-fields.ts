@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { frontMatterBlock } from './chunks.js';
 import type { AssessmentDocument } from './document.js';
-import { readLabel } from './units.js';
+import { readLabel } from './field-labels.js';
 
 /** A field of a draft's header block or front matter: its label as written and its value. */
 export interface HeaderField {

@@ -7,6 +7,7 @@ import { readHeadingLine } from './heading-lines.js';
 import { isDirectiveLine } from './suppressions.js';
 import { markdownLimitExceeded } from './parse-limits.js';
 import { parseSentences, type Sentence } from './sentences.js';
+import { readLabel } from './field-labels.js';
 
 /** What a unit of text is in the draft's structure. */
 export type UnitKind = 'heading' | 'paragraph' | 'list-item' | 'table-row';
@@ -25,7 +26,7 @@ export interface Unit {
    * known", or a table row's first cell); undefined when the unit has none.
    */
   labelEnd?: number;
-  /** The text of a leading field label, for paragraphs ("Sources" in "Sources: interview, CPS papers"). */
+  /** The text of a leading field label, for paragraphs ("Sources" in "Sources: interview, CPS papers") and a table row's first cell. */
   label?: string;
   /** False when the label's field is left empty ("Nature of risk: N/A"). */
   labelAnswered?: boolean;
@@ -68,25 +69,6 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
   };
 }
 
-// The space after a label's colon or dash is not part of the label (it may be the \r of a CRLF line break).
-// Both are tried after the leading white space, which is skipped first: `^\s*` before a lazy group backtracks over long indentation.
-const FIELD_LABEL = /^([^:.!?\n]{1,60}?)\s*:(?=\s|$)/;
-// "[need CPS version – how many times?" opens a note in brackets, not a field label.
-const DASH_LABEL = /^(?!\[)([^:.!?\n\u2013\u2014-]{1,40}?)\s+[\u2013\u2014-](?=\s|$)/;
-const MAX_LABEL_WORDS = 8;
-const MAX_DASH_LABEL_WORDS = 4;
-
-/** The field label a line opens with ("Author" in "Author: Tom Riley", "Team - North") and the length of label and colon or dash; undefined when it opens none. */
-export function readLabel(text: string): { label: string; length: number } | undefined {
-  const rest = text.trimStart();
-  const lead = text.length - rest.length;
-  const colon = FIELD_LABEL.exec(rest);
-  if (colon && colon[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) return { label: colon[1].trim(), length: lead + colon[0].length };
-  const dash = DASH_LABEL.exec(rest);
-  if (dash && dash[1].trim().split(/\s+/).length <= MAX_DASH_LABEL_WORDS) return { label: dash[1].trim(), length: lead + dash[0].length };
-  return undefined;
-}
-
 /** The most words a bold run ending in a full stop may have to be read as a paragraph's label ("**Risk.** …", "**Offence.** On 11 February …"). */
 const MAX_BOLD_OPENER_WORDS = 4;
 
@@ -112,6 +94,8 @@ function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number,
     labelEnd = map(labelLength);
     answer = text.slice(labelLength).replace(/\|/g, ' ');
     if (kind === 'paragraph') label = labelText;
+    // A table row's first cell, as written without markup ("Sources" in "| **Sources** | CPS summary |").
+    else if (kind === 'table-row') label = text.slice(0, labelLength).trim();
   } else if (kind !== 'heading') {
     const found = readLabel(text);
     if (found) {
