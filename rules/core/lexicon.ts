@@ -53,19 +53,27 @@ const norms = (words: readonly string[]) => new Set(words.map((word) => word.toL
 /** A word of a sentence, as the lexicon looks it up. */
 interface LookedUp {
   readonly stem: string;
+  readonly norm: string;
 }
 
 /**
  * Words and phrases looked up by stem at a position of a sentence: a phrase
  * ("service user") is found at its last word, so reading back from a mention
- * meets it as one reference.
+ * meets it as one reference. A single word in double quotes matches only as
+ * written, not by stem ('"others"' is not "any other drug").
  */
 export class StemPhrases {
   private readonly words = new Set<string>();
+  private readonly asWritten = new Set<string>();
   private readonly phrases = new Map<string, string[][]>();
 
   constructor(entries: readonly string[]) {
     for (const entry of entries) {
+      const quoted = /^"([^"\s]+)"$/.exec(entry.trim());
+      if (quoted) {
+        this.asWritten.add(tokenize(quoted[1].toLowerCase()).norm);
+        continue;
+      }
       const parts = entry.toLowerCase().split(/\s+/).filter(Boolean).map((part) => tokenize(part).stem);
       if (parts.length === 1) this.words.add(parts[0]);
       else if (parts.length > 1) {
@@ -80,7 +88,7 @@ export class StemPhrases {
   /** True when the word at `index` is one of the words, or ends one of the phrases. */
   at(words: readonly LookedUp[], index: number): boolean {
     const stem = words[index].stem;
-    if (this.words.has(stem)) return true;
+    if (this.words.has(stem) || this.asWritten.has(words[index].norm)) return true;
     const phrases = this.phrases.get(stem);
     if (!phrases) return false;
     return phrases.some((phrase) => phrase.length <= index + 1 && phrase.every((part, offset) => words[index - phrase.length + 1 + offset].stem === part));

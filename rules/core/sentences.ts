@@ -60,9 +60,10 @@ export class Word implements Token {
     return (this.bits & QUERIED_BIT) !== 0;
   }
 
-  /** The word is a quantity written in figures ("1.8g", "6", "2x"). */
+  /** The word is a quantity written in figures ("1.8g", "6", "2x", "£300"). */
   get quantity(): boolean {
-    const first = this.norm.charCodeAt(0);
+    const norm = this.norm;
+    const first = CURRENCY_SIGNS.has(norm[0]) ? norm.charCodeAt(1) : norm.charCodeAt(0);
     return first >= 48 && first <= 57;
   }
 
@@ -88,6 +89,9 @@ export class Word implements Token {
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+/** Signs written before a sum of money: "£2,000" is read as one word, "£2", so that it is no age or count. */
+const CURRENCY_SIGNS = new Set(['£', '$', '€']);
 
 /** A sentence: a run of words the matcher never crosses. */
 export interface Sentence {
@@ -133,10 +137,13 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
   let note = false;
   let bracketOpened = false;
   let lastMark = '';
+  let currencyAt = -1;
   for (const child of node.children) {
     if (child.type === 'WordNode') {
-      const start = child.position?.start.offset ?? 0;
-      const end = child.position?.end.offset ?? start;
+      const wordStart = child.position?.start.offset ?? 0;
+      const end = child.position?.end.offset ?? wordStart;
+      const start = currencyAt >= 0 && currencyAt === wordStart - 1 ? currencyAt : wordStart;
+      currencyAt = -1;
       const text = source.slice(start, end);
       const token = tokenize(text);
       const word = Word.of(token, mapOffset(start), mapEnd(mapOffset, start, end), pending, CAPITALISED.test(text));
@@ -147,6 +154,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
       lastMark = '';
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;
+      currencyAt = CURRENCY_SIGNS.has(value) ? (child.position?.start.offset ?? -1) : -1;
       if (value === '[' && words.length === 0) bracketOpened = true;
       // "??" and "!!" may come as one node or as two in a row.
       if (/[?!]{2}/.test(value) || ((value === '?' || value === '!') && value === lastMark)) note = true;

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { described, fires, grid, mentionsIn } from './mention-grid.js';
+import { parseSentences } from '../rules/core/sentences.js';
+
+/** A short report with a source for the offence, and one sentence under a needs heading. */
+function report(sentence: string): string {
+  return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${sentence}\n`;
+}
+
+const SUBSTANCES = ['drug', 'drugs', 'illicit drug', 'class A drug', 'street drugs'];
+
+describe('"other" as a word for people, and as a word for things', () => {
+  it('"any other drug" is still the person\'s own: "other" names nobody (quantifiers × substances)', () => {
+    const frames = ['He has never used any other {s}.', 'She denies using any other {s}.', 'He says he has tried no other {s}.', 'Apart from cannabis he has not used other {s}.'];
+    grid(frames, SUBSTANCES, (frame, substance) => {
+      const sentence = frame.replace('{s}', substance);
+      const found = mentionsIn(sentence, 'drugs');
+      return found.length > 0 && found.every((mention) => mention.about === 'person') ? undefined : described(sentence, found, 'about');
+    });
+  });
+
+  it('"others" as written still names other people (frames × substances)', () => {
+    const frames = ['He says others in the flat use {s}.', 'Others at the party were using {s}, he said.'];
+    grid(frames, ['heroin', 'cocaine', 'cannabis'], (frame, substance) => {
+      const sentence = frame.replace('{s}', substance);
+      const found = mentionsIn(sentence, 'drugs');
+      return found.length > 0 && found.every((mention) => mention.about === 'other') ? undefined : described(sentence, found, 'about');
+    });
+  });
+});
+
+const RELATIVES = ['sister', 'brother', 'half-sister', 'stepbrother', 'nephew', 'niece', 'cousin'];
+const NAMED_AGES = ['{k}, Sophie (15)', '{k} Sophie, 15,', '{k}, Kai (9)', '{k} Amy (12)', '{k} 14'];
+
+describe('younger relatives named before their age', () => {
+  it('a name may stand between the relative and the age: children to consider and to check (relatives × forms)', () => {
+    grid(RELATIVES, NAMED_AGES, (kin, form) => {
+      const text = report(`He lives with his mother and his ${form.replace('{k}', kin)} in a council house.`);
+      const wrong: string[] = [];
+      if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
+      if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
+      return wrong.length === 0 ? undefined : `${form.replace('{k}', kin)}: ${wrong.join(', ')}`;
+    });
+  });
+
+  it('a number that counts something else, or a sum of money, is no age (relatives × counts)', () => {
+    const counts = ['owes his {k} approx £2,000', 'says his {k} got 15 months', 'lives 2 miles from his {k}', 'said his {k} was 15 minutes late', 'paid his {k} $5 a week', 'says his {k} has 3 convictions'];
+    grid(RELATIVES, counts, (kin, count) => {
+      const text = report(`He ${count.replace('{k}', kin)}.`);
+      return fires(text, 'child-safeguarding') && !fires(text, 'safeguarding-enquiry') ? undefined : `${count.replace('{k}', kin)}: read as a child`;
+    });
+  });
+
+  it('a sum of money is one word, still a quantity, with its sign inside its range', () => {
+    const text = 'He stole £300 of cigarettes and owes £ 40.';
+    const [sentence] = parseSentences(text, (offset) => offset);
+    const sum = sentence.words.find((word) => word.norm.includes('300'));
+    assert.equal(sum?.norm, '£300');
+    assert.equal(sum?.quantity, true);
+    assert.equal(text.slice(sum.start, sum.end), '£300');
+    // A sign apart from its figures is not part of them.
+    assert.equal(sentence.words.find((word) => word.norm.includes('40'))?.norm, '40');
+  });
+});
