@@ -62,3 +62,12 @@ describe('younger relatives named before their age', () => {
     assert.equal(sentence.words.find((word) => word.norm.includes('40'))?.norm, '40');
   });
 });
+
+describe('"resident": where he lives, or other people', () => {
+  it('"resident at" or "resides" is his accommodation; "local residents" are other people (forms)', () => {
+    const his = ['He is resident at the Elm Road hostel.', 'He resides with his aunt in Luton.', 'He has resided at the same address since 2019.', 'He is resident in a bail hostel.'];
+    const others = ['The burglaries targeted local residents.', 'He is a risk to other residents whose property may be targeted.', 'Residents of the street complained about noise.'];
+    grid(his, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
+    grid(others, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? undefined : `${sentence}: counted as his home`));
+  });
+});
