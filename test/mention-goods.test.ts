@@ -1,0 +1,71 @@
+import { described, fires, grid, mentionsIn } from './mention-grid.js';
+
+/** A short report with a source for the offence, and one sentence under a needs heading. */
+function report(sentence: string): string {
+  return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${sentence}\n`;
+}
+
+const DRINKS = ['vodka', 'Smirnoff vodka', 'whisky', 'lager', 'cider', 'wine', 'gin', 'spirits'];
+const TAKING = ['took', 'had taken', 'grabbed', 'removed', 'pocketed', 'picked up'];
+const CONTAINERS = ['six bottles of', 'a bottle of', 'two cans of', 'a case of', 'four packs of', 'a box of'];
+
+describe('alcohol as goods taken: counted in containers, or taken from where it was kept', () => {
+  it('"took six bottles of vodka" is goods, not his drinking (taking verbs × containers × drinks)', () => {
+    const frames = TAKING.flatMap((verb) => CONTAINERS.map((container) => `He ${verb} ${container} {d} and left the store.`));
+    grid(frames, DRINKS, (frame, drink) => {
+      const sentence = frame.replace('{d}', drink);
+      const found = mentionsIn(sentence, 'alcohol');
+      return found.length > 0 && found.every((mention) => mention.role === 'object') ? undefined : described(sentence, found, 'role');
+    });
+  });
+
+  it('"two bottles of whisky from the kitchen worktop" is goods even far from the verb (places × drinks)', () => {
+    const places = ['the kitchen worktop', 'a display near the door', 'the shelf', 'the stockroom', 'a chiller cabinet', 'the top shelf'];
+    grid(places, DRINKS, (place, drink) => {
+      const sentence = `He says he took a laptop, a handbag from a chair and two bottles of ${drink} from ${place}.`;
+      const found = mentionsIn(sentence, 'alcohol');
+      return found.length > 0 && found.every((mention) => mention.role === 'object') ? undefined : described(sentence, found, 'role');
+    });
+  });
+
+  it('goods meant for trade are objects: "the whisky was to swap for drugs" (forms × drinks)', () => {
+    const frames = ['He says the {d} was to swap for drugs.', 'The {d} was for selling on.', 'He said the {d} were to sell at the car boot.'];
+    grid(frames, DRINKS, (frame, drink) => {
+      const sentence = frame.replace('{d}', drink);
+      const found = mentionsIn(sentence, 'alcohol');
+      return found.length > 0 && found.every((mention) => mention.role === 'object') ? undefined : described(sentence, found, 'role');
+    });
+  });
+
+  it('what he drinks, and "took" without a count of containers, stay his (forms × drinks)', () => {
+    const frames = ['He drinks two bottles of {d} a night.', 'He took a drink of {d} before the interview.', 'He says he has {d} most evenings.', 'He buys four cans of {d} from the shop each day.'];
+    grid(frames, DRINKS, (frame, drink) => {
+      const sentence = frame.replace('{d}', drink);
+      const found = mentionsIn(sentence, 'alcohol');
+      return found.length > 0 && found.some((mention) => mention.role === 'topic' && mention.about === 'person') ? undefined : described(sentence, found, 'role');
+    });
+  });
+
+  it('a draft whose only alcohol is the goods taken still asks about his drinking (containers × drinks)', () => {
+    grid(CONTAINERS, DRINKS, (container, drink) => {
+      const text = report(`He took ${container} ${drink} from the display and walked out without paying.`);
+      return fires(text, 'alcohol') ? undefined : `${container} ${drink}: counted as his drinking`;
+    });
+  });
+});
+
+describe('housing as a job, not a home', () => {
+  it('a housing officer, manager or adviser by job is no accommodation (jobs × frames)', () => {
+    const jobs = ['a senior housing officer', 'a housing manager', 'a housing adviser', 'an assistant housing officer'];
+    const frames = ['At the time of the offence she was {j} in east Leeds.', 'She worked as {j} for nine years.', 'He has been employed as {j} since 2019.'];
+    grid(frames, jobs, (frame, job) => {
+      const text = report(frame.replace('{j}', job));
+      return fires(text, 'accommodation') ? undefined : `${frame.replace('{j}', job)}: counted as where she lives`;
+    });
+  });
+
+  it('where the person lives still counts next to a housing job (forms)', () => {
+    const homes = ['She was a housing officer and lives alone in a rented flat.', 'He rents a room from a housing association.', 'She has a council tenancy in Hunslet.'];
+    grid(homes, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
+  });
+});
