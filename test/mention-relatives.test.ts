@@ -71,3 +71,45 @@ describe('"resident": where he lives, or other people', () => {
     grid(others, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? undefined : `${sentence}: counted as his home`));
   });
 });
+
+/** Sentences that make "he" the person the draft is about. */
+const ABOUT_HIM = 'Mr Doyle is 34. He lives alone and he works as a driver. He was interviewed twice. He says he is well.\n\n';
+
+/** Whose each mention of a concept in the last sentence is, in a draft about him. */
+function ownersAfterHim(sentence: string, concept: string): string[] {
+  return mentionsIn(ABOUT_HIM + sentence, concept)
+    .filter((mention) => mention.start >= ABOUT_HIM.length)
+    .map((mention) => mention.about);
+}
+
+describe('a possessive pronoun of another thing, and a named speaker', () => {
+  const DRUGS = ['ketamine', 'cocaine', 'cannabis', 'MDMA', 'crack'];
+
+  it('"the victim was off his face on ketamine": the pronoun owns the face, the victim is the subject (others × drugs)', () => {
+    const others = ['The victim', 'The complainant', 'His cousin', 'The other man', 'Her brother'];
+    grid(others, DRUGS, (other, drug) => {
+      const sentence = `${other} was off his face on ${drug} that night.`;
+      const owners = ownersAfterHim(sentence, 'drugs');
+      return owners.length > 0 && owners.every((owner) => owner === 'other') ? undefined : `${sentence} -> ${owners.join(', ') || '(no mention)'}`;
+    });
+  });
+
+  it('"his use of cocaine", "his heavy use", and his own things stay his (frames × drugs)', () => {
+    const frames = ['His partner reports his use of {d} at weekends.', 'His mother is worried about his heavy {d} use.', 'He spends his benefits on {d}.', 'In his view, {d} is not a problem for him.'];
+    grid(frames, DRUGS, (frame, drug) => {
+      const sentence = frame.replace('{d}', drug);
+      const owners = ownersAfterHim(sentence, 'drugs');
+      return owners.length > 0 && owners.every((owner) => owner === 'person') ? undefined : `${sentence} -> ${owners.join(', ') || '(no mention)'}`;
+    });
+  });
+
+  it('a speaker of the other sex, named with a title, is somebody else ("Mrs Pearce states that she…") (titles × topics)', () => {
+    const speakers = ['Mrs Pearce', 'Ms Ahmed', 'Miss Kaur', 'Mrs Jo Pearce'];
+    const topics: Array<[string, string]> = [['mental-health', 'has been prescribed medication for anxiety by her GP'], ['alcohol', 'has been drinking more since the incident'], ['drugs', 'has used cannabis to cope']];
+    grid(speakers, topics, (speaker, [concept, words]) => {
+      const sentence = `${speaker} states that she has changed her route to work and ${words}.`;
+      const owners = ownersAfterHim(sentence, concept);
+      return owners.length > 0 && owners.every((owner) => owner === 'other') ? undefined : `${sentence} -> ${owners.join(', ') || '(no mention)'}`;
+    });
+  });
+});

@@ -162,18 +162,41 @@ function speakerOf(lx: Lexicon, words: Word[], index: number, found: { titled?: 
   // "Mrs Pearce states" or "Mrs Jo Pearce states": the title one to three words before the verb.
   for (let title = verb - 2; title >= Math.max(0, verb - 4); title--) {
     if (!lx.titles.has(words[title].norm) || !words[title + 1].capitalised) continue;
-    if (lx.pronounOfTitle(words[title].norm) !== lx.pronounFamilyOf(words[index].norm)) return undefined;
-    return referenceOf(lx, words, title, found);
+    const pronoun = lx.pronounFamilyOf(words[index].norm);
+    if (lx.pronounOfTitle(words[title].norm) !== pronoun) return undefined;
+    // The speaker is known by the title's pronoun too, so that a speaker of the other sex is somebody else.
+    const reference = referenceOf(lx, words, title, found);
+    return reference === 'person' ? pronoun : reference;
   }
   return undefined;
 }
 
+/** How near a possessive pronoun must stand to a mention to own it with no "of" between ("his heavy drinking"). */
+const POSSESSIVE_REACH = 2;
+
+/**
+ * True when a possessive pronoun at `index` belongs to another thing than the
+ * mention at `first`: "the victim was off his face on ketamine" (his face, not
+ * his ketamine), unlike "his heavy drinking" or "his use of cannabis".
+ */
+function possessesOtherThing(lx: Lexicon, words: Word[], index: number, first: number): boolean {
+  if (!lx.possessives.has(words[index].norm) || first - index <= POSSESSIVE_REACH) return false;
+  for (let between = index + 1; between < first; between++) if (words[between].norm === 'of') return false;
+  return true;
+}
+
 function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
+  // A possessive pronoun of another thing is whose the mention is only when nobody else is named before it.
+  let possessor: Subject | undefined;
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
     const word = words[index];
     // "Daughter Lily-Mae (6) lives with her mother": an aside in brackets neither ends the clause nor is its subject.
     if (words[index + 1].breakBefore === Break.Strong && !word.bracketed && !words[index + 1].bracketed) break;
     if (word.bracketed) continue;
+    if (possessesOtherThing(lx, words, index, first)) {
+      possessor ??= lx.pronounFamilyOf(word.norm);
+      continue;
+    }
     // "the landlord, who ... had been drinking": a relative pronoun points back to the word before it (past any aside).
     if (lx.relativePronouns.has(word.norm) && index > 0) {
       let before = index - 1;
@@ -196,7 +219,7 @@ function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], f
     if (reference) return reference;
     if (word.capitalised && names.length < MAX_NAMES) names.push(word.norm);
   }
-  return 'none';
+  return possessor ?? 'none';
 }
 
 const NOTHING_COVERED = () => false;
