@@ -181,7 +181,7 @@ const POSSESSIVE_REACH = 2;
  */
 function possessesOtherThing(lx: Lexicon, words: Word[], index: number, first: number): boolean {
   if (!lx.possessives.has(words[index].norm) || first - index <= POSSESSIVE_REACH) return false;
-  for (let between = index + 1; between < first; between++) if (words[between].norm === 'of') return false;
+  for (let between = index + 1; between < first; between++) if (lx.possessionLinks.has(words[between].norm)) return false;
   return true;
 }
 

@@ -14,6 +14,7 @@ export const LEXICON_LISTS = [
   'she-pronouns',
   'they-pronouns',
   'possessive-pronouns',
+  'possession-links',
   'person-nouns',
   'titles',
   'he-titles',
@@ -133,6 +134,8 @@ export class Lexicon {
   readonly otherNouns: StemPhrases;
   readonly joiningWords: ReadonlySet<string>;
   readonly possessives: ReadonlySet<string>;
+  /** Words that tie a thing to what it is of ("his use of cannabis"): a possessive pronoun reaches a mention across one. */
+  readonly possessionLinks: ReadonlySet<string>;
   readonly clauseJoiners: ReadonlySet<string>;
   readonly relativePronouns: ReadonlySet<string>;
   /** Words that open a clause inside another ("when she was a teenager"), whose subject is not the main clause's. */
@@ -178,6 +181,7 @@ export class Lexicon {
     this.otherNouns = new StemPhrases(list('other-person-nouns'));
     this.joiningWords = stems(list('joining-words'));
     this.possessives = norms(list('possessive-pronouns'));
+    this.possessionLinks = norms(list('possession-links'));
     this.clauseJoiners = norms(list('clause-joiners'));
     this.relativePronouns = norms(list('relative-pronouns'));
     this.subordinators = norms(list('subordinators'));
