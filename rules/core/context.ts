@@ -185,6 +185,14 @@ function possessesOtherThing(lx: Lexicon, words: Word[], index: number, first: n
   return true;
 }
 
+/** True when a clause ends between the words at `from` and `to`: a joiner ("but", "and"), a cue terminator or a break. */
+function clauseEndsBetween(lx: Lexicon, words: Word[], from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) {
+    if (words[index].breakBefore === Break.Strong || lx.clauseJoiners.has(words[index].norm) || lx.cueTerminators.at(words, index)) return true;
+  }
+  return false;
+}
+
 function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
   // A possessive pronoun of another thing is whose the mention is only when nobody else is named before it.
   let possessor: Subject | undefined;
@@ -214,8 +222,9 @@ function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], f
     // "His sons are adults; neither lives with him": a quantifier opening the clause speaks of the people just named.
     if (lx.otherQuantifiers.has(word.norm) && (index === 0 || word.breakBefore === Break.Strong || lx.clauseJoiners.has(words[index - 1].norm))) return 'other';
     const reference = referenceOf(lx, words, index, found);
-    // "... when Ms Brannigan was a teenager but has been sober": the subject of a clause inside another is not the subject.
-    if (reference && index > 0 && lx.subordinators.has(words[index - 1].norm)) continue;
+    // "... when Ms Brannigan was a teenager but has been sober": the subject of a clause inside another is not the
+    // subject, unless the mention is in that clause ("they argue when she has been drinking").
+    if (reference && index > 0 && lx.subordinators.has(words[index - 1].norm) && clauseEndsBetween(lx, words, index, first)) continue;
     if (reference) return reference;
     if (word.capitalised && names.length < MAX_NAMES) names.push(word.norm);
   }

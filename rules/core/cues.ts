@@ -27,6 +27,8 @@ export interface CueDefinition {
   until?: string[];
   /** The cue reaches across colons, dashes and brackets within the sentence ("supply of Class A (crack cocaine)"). */
   acrossBreaks?: boolean;
+  /** The cue reaches only within its clause: a comma ends its reach too ("If released, he will live with his mother"). */
+  withinClause?: boolean;
   /** The concepts the cue speaks of; every concept when absent. */
   concepts?: string[];
   /**
@@ -63,6 +65,9 @@ const NOTHING_COVERED = () => false;
 
 /** The most words of a bracketed aside a cue reaches across ("(MARU)", "(see the CPS summary)"). */
 const MAX_ASIDE_WORDS = 8;
+
+/** The most words of a name a mention is given again after a dash, before its cue ("– FAST:", "– Athena:"). */
+const MAX_RENAMING_WORDS = 3;
 
 /** A pack's cues compiled once: matched per sentence, then read for each mention in it. */
 export class CueSet {
@@ -161,6 +166,7 @@ export class CueSet {
     let aside = 0;
     for (let index = from; index < to; index++) if (words[index].bracketed && ++aside > MAX_ASIDE_WORDS) return undefined;
     if (to - from - aside > cue.scope) return undefined;
+    if (cue.withinClause) for (let index = before ? from : from + 1; index <= to && index < words.length; index++) if (words[index].breakBefore !== Break.None) return undefined;
     const until = this.until.get(cue.name);
     for (let index = from; index < to; index++) {
       // "a bag of cocaine (1.8g) and a cannabis joint": a list going on ("and a", "and 2") does not end the reach.
@@ -178,7 +184,10 @@ export class CueSet {
       // Before a mention, any break ends the cue; after one, a single break may stand between ("IFD enquiry: not requested"),
       // or an aside in brackets and its closing.
       const opensWithAside = from < words.length && words[from].bracketed;
-      if (breaks > (before ? 0 : 1) || (!before && !opensWithAside && from < words.length && words[from].breakBefore === Break.Strong && breaks > 0)) return undefined;
+      // A short name between its own breaks is the same thing named again ("Children and Families Service – FAST: not requested").
+      const namedAgain = !before && to > from && to - from <= MAX_RENAMING_WORDS && words.slice(from, to).every((word) => word.initialCapital);
+      const allowed = before ? 0 : namedAgain ? 2 : 1;
+      if (breaks > allowed || (!before && !opensWithAside && !namedAgain && from < words.length && words[from].breakBefore === Break.Strong && breaks > 0)) return undefined;
     }
     return to - from;
   }

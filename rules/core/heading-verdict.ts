@@ -8,8 +8,8 @@ export interface HeadingVerdict {
   role: MentionRole;
 }
 
-/** Statuses of a mention that record nothing done or known. */
-const EMPTY_STATUSES: ReadonlySet<MentionStatus> = new Set(['placeholder', 'not-done', 'unavailable']);
+/** Statuses of a mention that record nothing done or known yet: a heading over only these takes the first one's ("PREVIOUS CONVICTIONS / [PNC to follow]" is requested). */
+const EMPTY_STATUSES: ReadonlySet<MentionStatus> = new Set(['placeholder', 'not-done', 'unavailable', 'requested']);
 
 const verdicts = new WeakMap<AssessmentDocument, WeakMap<Matcher, Map<string, HeadingVerdict | null>>>();
 

@@ -277,8 +277,8 @@ const WHOLLY_BRACKETED = /^[\s*_]*\[([^\]]*)\][\s.*_]*$/;
 /** The first word of a sentence or answer, after any markup or opening bracket. */
 const FIRST_WORD = /^[\s*_[(]*([\p{L}]+)/u;
 
-/** An answer that opens with one or more question marks, alone or before more words. */
-const QUESTION_OPENING = /^[\s*_]*\?+(?:\s|$)/;
+/** An answer that opens with one or more question marks, alone, before more words, or written against a word ("?ask at next appt"). */
+const QUESTION_OPENING = /^[\s*_]*\?+(?:\s|$|\p{L})/u;
 
 function matchesAnswer(value: string, answers: ReadonlySet<string>): boolean {
   const whole = value.length <= MAX_ANSWER_READ;

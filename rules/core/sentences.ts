@@ -14,6 +14,7 @@ export const enum Break {
 const CAPITAL_BIT = 4;
 const QUERIED_BIT = 8;
 const BRACKETED_BIT = 16;
+const INITIAL_CAPITAL_BIT = 32;
 const BREAK_BITS = 3;
 
 /**
@@ -29,9 +30,9 @@ export class Word implements Token {
     private readonly bits: number,
   ) {}
 
-  /** Builds a word from its folded token, offsets, the break before it and whether it is capitalised. */
-  static of(token: Token, start: number, end: number, breakBefore: Break, capitalised: boolean): Word {
-    return new Word(token, start, end, breakBefore | (capitalised ? CAPITAL_BIT : 0));
+  /** Builds a word from its folded token, offsets, the break before it, whether it is capitalised and whether it opens with a capital (acronyms too). */
+  static of(token: Token, start: number, end: number, breakBefore: Break, capitalised: boolean, initialCapital = capitalised): Word {
+    return new Word(token, start, end, breakBefore | (capitalised ? CAPITAL_BIT : 0) | (initialCapital ? INITIAL_CAPITAL_BIT : 0));
   }
 
   get norm(): string {
@@ -82,6 +83,11 @@ export class Word implements Token {
     return new Word(this.token, this.start, this.end, this.bits | QUERIED_BIT);
   }
 
+  /** Opens with a capital letter, as names and acronyms do ("Hackney", "FAST"). */
+  get initialCapital(): boolean {
+    return (this.bits & INITIAL_CAPITAL_BIT) !== 0;
+  }
+
   /** Written with a capital then lower case, as names are (not acronyms such as PNC). */
   get capitalised(): boolean {
     return (this.bits & CAPITAL_BIT) !== 0;
@@ -89,6 +95,7 @@ export class Word implements Token {
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const INITIAL_CAPITAL = /^\p{Lu}/u;
 
 /** Signs written before a sum of money: "£2,000" is read as one word, "£2", so that it is no age or count. */
 const CURRENCY_SIGNS = new Set(['£', '$', '€']);
@@ -138,15 +145,20 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
   let bracketOpened = false;
   let lastMark = '';
   let currencyAt = -1;
+  // Where a question mark written against the next word ends ("?check GP", "?cover at next visit").
+  let queryMarkEnd = -1;
+  let afterSpace = true;
   for (const child of node.children) {
     if (child.type === 'WordNode') {
       const wordStart = child.position?.start.offset ?? 0;
+      // A question mark glued to the front of a word is a note to self: "?ask at next appt".
+      if (wordStart === queryMarkEnd) note = true;
       const end = child.position?.end.offset ?? wordStart;
       const start = currencyAt >= 0 && currencyAt === wordStart - 1 ? currencyAt : wordStart;
       currencyAt = -1;
       const text = source.slice(start, end);
       const token = tokenize(text);
-      const word = Word.of(token, mapOffset(start), mapEnd(mapOffset, start, end), pending, CAPITALISED.test(text));
+      const word = Word.of(token, mapOffset(start), mapEnd(mapOffset, start, end), pending, CAPITALISED.test(text), INITIAL_CAPITAL.test(text));
       const queried = queryBefore ? word.markQueried() : word;
       words.push(depth > 0 ? queried.markBracketed() : queried);
       pending = Break.None;
@@ -155,6 +167,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       const value = child.value;
       currencyAt = CURRENCY_SIGNS.has(value) ? (child.position?.start.offset ?? -1) : -1;
+      queryMarkEnd = value === '?' && afterSpace ? (child.position?.end.offset ?? -1) : -1;
       if (value === '[' && words.length === 0) bracketOpened = true;
       // "??" and "!!" may come as one node or as two in a row.
       if (/[?!]{2}/.test(value) || ((value === '?' || value === '!') && value === lastMark)) note = true;
@@ -170,6 +183,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
     } else if (child.type === 'WhiteSpaceNode' && /\n\s*\n/.test(child.value)) {
       pending = Break.Strong;
     }
+    afterSpace = child.type === 'WhiteSpaceNode' || (child.type !== 'WordNode' && /^[([\u2013\u2014-]$/.test((child as { value?: string }).value ?? ''));
   }
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;

@@ -58,6 +58,7 @@ export function compileCues(layers: LoadedPack[], vocabulary: ReadonlyMap<string
       scope: cue.scope ?? DEFAULT_SCOPE,
       until: cue.until,
       acrossBreaks: cue.acrossBreaks,
+      withinClause: cue.withinClause,
       concepts: cue.concepts,
       exceptConcepts: cue.exceptConcepts,
       wholeDraft: cue.wholeDraft,

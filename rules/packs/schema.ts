@@ -95,6 +95,7 @@ export const CueSchema = Type.Object(
       Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Concepts the cue never speaks of (with no `concepts:`, it speaks of every other one).' }),
     ),
     acrossBreaks: Type.Optional(Type.Boolean({ description: 'Reach across colons, dashes and brackets within the sentence (default: false).' })),
+    withinClause: Type.Optional(Type.Boolean({ description: 'Reach only within the clause: a comma ends the reach too ("If released, he will live with his mother") (default: false).' })),
     match: Type.Optional(Type.Array(TermSchema, { description: 'The cue\'s terms (replacing any inherited ones).' })),
     exclude: Type.Optional(Type.Union([ExcludeListSchema, ExcludeChangesSchema])),
     add: Type.Optional(Type.Array(TermSchema, { description: 'Terms added to an inherited cue.' })),
