@@ -64,6 +64,12 @@ describe('housing as a job, not a home', () => {
     });
   });
 
+  it('housing money, and other people as tenants, are no home of hers (forms)', () => {
+    const notHers = ['She redirected 14 tenancy deposit refunds into her own account.', 'The refunds were due to tenants who had died.', 'It was a housing grant fraud.', 'He took rent deposit scheme funds.'];
+    grid(notHers, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? undefined : `${sentence}: counted as where she lives`));
+    grid(['She is a council tenant.', 'He is the tenant of a one-bedroom flat.', 'She is in rent arrears on her tenancy.'], ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
+  });
+
   it('where the person lives still counts next to a housing job (forms)', () => {
     const homes = ['She was a housing officer and lives alone in a rented flat.', 'He rents a room from a housing association.', 'She has a council tenancy in Hunslet.'];
     grid(homes, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
