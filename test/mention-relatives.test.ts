@@ -113,3 +113,45 @@ describe('a possessive pronoun of another thing, and a named speaker', () => {
     });
   });
 });
+
+describe('shorthand entries for somebody else, and asides about them', () => {
+  const KIN = ['brother', 'sister', 'mum', 'dad', 'cousin', 'partner', 'uncle'];
+  const USES: Array<[string, string]> = [['drugs', 'long-term heroin user'], ['alcohol', 'heavy drinker'], ['mental-health', 'depression, on sertraline']];
+
+  it('"Older brother Gary - long-term heroin user": a short entry for somebody else, then a dash (kin × uses)', () => {
+    const entries = ['Older {k} Gary - {u}.', '{K} – {u}.', 'His {k} Steve (58) - {u}, sees him weekly.'];
+    grid(entries.flatMap((entry) => KIN.map((kin) => entry.replace('{k}', kin).replace('{K}', kin[0].toUpperCase() + kin.slice(1)))), USES, (entry, [concept, use]) => {
+      const sentence = entry.replace('{u}', use);
+      const owners = ownersAfterHim(sentence, concept);
+      return owners.length > 0 && owners.every((owner) => owner === 'other') ? undefined : `${sentence} -> ${owners.join(', ') || '(no mention)'}`;
+    });
+  });
+
+  it('an entry that is about him stays his: a verb, a pronoun or no word for anyone else before the dash (forms × uses)', () => {
+    const his = ['Lives with partner – {u} at weekends.', 'Partner Jess – he says he is a {u}.', 'Health – {u}.'];
+    grid(his, [['alcohol', 'heavy drinker'], ['drugs', 'heroin user']] as Array<[string, string]>, (form, [concept, use]) => {
+      const sentence = form.replace('{u}', use);
+      const owners = ownersAfterHim(sentence, concept);
+      return owners.length > 0 && owners.every((owner) => owner === 'person') ? undefined : `${sentence} -> ${owners.join(', ') || '(no mention)'}`;
+    });
+  });
+
+  it('"His father, who he has started seeing again, is a heavy drinker": the aside\'s pronoun is not the subject (kin × uses)', () => {
+    grid(KIN, USES, (kin, [concept, use]) => {
+      const sentence = `His ${kin}, who he has recently started seeing again, has ${use.startsWith('depression') ? use : `been a ${use}`} for years.`;
+      const owners = ownersAfterHim(sentence, concept);
+      return owners.length > 0 && owners.every((owner) => owner === 'other') ? undefined : `${sentence} -> ${owners.join(', ') || '(no mention)'}`;
+    });
+  });
+
+  it('his own children with an age in shorthand are children to check: "1 x daughter (7)" (children × forms)', () => {
+    const forms = ['1 x {c} (7) lives w/ mum in Bramley', 'Has a {c} Kai 4, sees him weekends', '{c} (12) stays alt weekends'];
+    grid(['daughter', 'son', 'stepson'], forms, (child, form) => {
+      const text = report(`${form.replace('{c}', child)}.`);
+      const wrong: string[] = [];
+      if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
+      if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
+      return wrong.length === 0 ? undefined : `${form.replace('{c}', child)}: ${wrong.join(', ')}`;
+    });
+  });
+});

@@ -185,6 +185,32 @@ function possessesOtherThing(lx: Lexicon, words: Word[], index: number, first: n
   return true;
 }
 
+/** The most words of an entry that names somebody before a dash ("Older brother Gary -", "His mum (58) –"). */
+const ENTRY_WORDS = 4;
+
+/**
+ * True when the words up to `last`, back to the previous break or the start of
+ * the sentence, are a short entry opening with a word for somebody else ("Older
+ * brother Gary", "Mum", "His dad Steve"), with no pronoun for anyone as subject.
+ */
+function namesSomeoneElse(lx: Lexicon, words: Word[], last: number): boolean {
+  let start = last;
+  while (start > 0 && words[start].breakBefore !== Break.Strong) start--;
+  const entry = words.slice(start, last + 1).filter((word) => !word.bracketed);
+  if (entry.length === 0 || entry.length > ENTRY_WORDS) return false;
+  if (entry.some((word) => (lx.pronounFamilyOf(word.norm) !== undefined && !lx.possessives.has(word.norm)) || lx.writerWords.has(word.stem))) return false;
+  for (let index = start; index <= Math.min(start + 1, last); index++) {
+    if (!words[index].bracketed && lx.otherNouns.at(words, index) && !lx.personNouns.at(words, index)) return true;
+  }
+  return false;
+}
+
+/** True when a comma stands between the words at `from` and `to`. */
+function commaBetween(words: Word[], from: number, to: number): boolean {
+  for (let index = from + 1; index <= to && index < words.length; index++) if (words[index].breakBefore === Break.Weak) return true;
+  return false;
+}
+
 /** True when a clause ends between the words at `from` and `to`: a joiner ("but", "and"), a cue terminator or a break. */
 function clauseEndsBetween(lx: Lexicon, words: Word[], from: number, to: number): boolean {
   for (let index = from + 1; index < to; index++) {
@@ -199,7 +225,11 @@ function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], f
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
     const word = words[index];
     // "Daughter Lily-Mae (6) lives with her mother": an aside in brackets neither ends the clause nor is its subject.
-    if (words[index + 1].breakBefore === Break.Strong && !word.bracketed && !words[index + 1].bracketed) break;
+    if (words[index + 1].breakBefore === Break.Strong && !word.bracketed && !words[index + 1].bracketed) {
+      // "Older brother Gary - long-term heroin user": a short entry naming somebody else, then a dash, describes them.
+      if (namesSomeoneElse(lx, words, index)) return 'other';
+      break;
+    }
     if (word.bracketed) continue;
     if (possessesOtherThing(lx, words, index, first)) {
       possessor ??= lx.pronounFamilyOf(word.norm);
@@ -213,7 +243,8 @@ function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], f
       if (antecedent) return antecedent;
     }
     // "his friend, who he says is a heavy user": the pronoun reports; the relative pronoun before it is the subject.
-    if (lx.pronounFamilyOf(word.norm) !== undefined && lx.relativePronouns.has(words[index - 1]?.norm) && lx.reportingVerbs.has(words[index + 1]?.stem ?? '')) continue;
+    // "His father, who he has started seeing again, is a heavy drinker": the pronoun is the subject of an aside between commas.
+    if (lx.pronounFamilyOf(word.norm) !== undefined && lx.relativePronouns.has(words[index - 1]?.norm) && (lx.reportingVerbs.has(words[index + 1]?.stem ?? '') || (words[index - 1].breakBefore === Break.Weak && commaBetween(words, index, first)))) continue;
     // "Ms Lyle, he says, has had depression": a reporting aside between commas is not the clause's subject.
     if (isReportingAside(lx, words, index)) continue;
     // "Mrs Pearce states that she has been prescribed medication": the pronoun is the speaker named before it.
