@@ -155,3 +155,30 @@ describe('shorthand entries for somebody else, and asides about them', () => {
     });
   });
 });
+
+describe('the victim named by a copula as his relative or partner', () => {
+  const VICTIMS = ['The victim', 'The complainant', 'The injured party'];
+  const RELATIONS = ['his ex', 'his former partner', 'his ex-partner', 'his brother', 'his mother', 'his girlfriend'];
+
+  it('"the victim is his ex-partner" makes domestic abuse possible: the possessive after the copula says whose (victims × relations)', () => {
+    grid(VICTIMS, RELATIONS, (victim, relation) => {
+      const sentence = `${victim} is ${relation}.`;
+      const owners = ownersAfterHim(sentence, 'da-indicator');
+      return owners.length > 0 && owners.every((owner) => owner === 'person') ? undefined : `${sentence} -> ${owners.join(', ') || '(no mention)'}`;
+    });
+  });
+
+  it('somebody else acting on his relative is still their act (victims × relations)', () => {
+    grid([...VICTIMS, 'His neighbour'], ['threatening his cousin', 'assaulting his brother'], (victim, act) => {
+      const sentence = `${victim} had been ${act} for weeks.`;
+      const owners = ownersAfterHim(sentence, 'da-indicator');
+      return owners.every((owner) => owner === 'other') ? undefined : `${sentence} -> ${owners.join(', ')}`;
+    });
+  });
+
+  it('"he has been with Ms Dunn for six years" is a relationship; "with the same employer" is not (forms)', () => {
+    const together = ['He has been with Ms Dunn for six years.', 'He has been with her since 2019.', 'She has been with Mr Kaur for two years.'];
+    grid(together, ['da-indicator'], (sentence, concept) => (ownersAfterHim(sentence, concept).length > 0 ? undefined : `${sentence}: no relationship found`));
+    grid(['He has been with the same employer for six years.', 'He has been with the agency since 2019.'], ['da-indicator'], (sentence, concept) => (ownersAfterHim(sentence, concept).length === 0 ? undefined : `${sentence}: read as a relationship`));
+  });
+});

@@ -280,6 +280,9 @@ export function mentionContext(lexicon: Lexicon, words: Word[], first: number, e
   const before = subjectOf(lexicon, words, first, names, found);
   const negated = isNegated(lexicon, words, first, end, covered);
   const othersAct = before === 'other' && inside !== 'they' && !within.some((word) => lexicon.copulas.has(word.norm));
+  // "The victim is his ex-partner", "the victim was her brother": after a copula, the possessive that opens the mention says whose.
+  const opening = lexicon.possessives.has(words[first].norm) ? lexicon.pronounFamilyOf(words[first].norm) : undefined;
+  if (opening && first > 0 && lexicon.copulas.has(words[first - 1].norm)) return { negated, subject: opening, names: NO_NAMES };
   if (inside !== undefined && !othersAct) return { negated, subject: inside, names: NO_NAMES };
   return { negated, subject: before, names: names.length > 0 ? names : NO_NAMES, titled: found.titled };
 }
