@@ -82,9 +82,11 @@ describe('shorthand in rules: what counts and what does not', () => {
     });
   });
 
-  it('"lives locally" or "lives nearby" alone says neither where nor with whom; with more it counts (forms)', () => {
-    const bare = ['Lives locally.', 'He lives locally and works in town.', 'He lives nearby.'];
-    const more = ['He lives locally with his mother.', 'Lives locally in a rented flat.', 'He lives alone nearby.'];
+  it('"lives locally" or "lives in Leeds" alone says neither what the home is nor with whom; with more it counts (forms × towns)', () => {
+    const towns = ['Leeds', 'Harehills', 'Cardiff', 'England'];
+    const bare = ['Lives locally.', 'He lives locally and works in town.', 'He lives nearby.', ...towns.flatMap((town) => [`He lives in ${town}.`, `He has lived in ${town} since 2009.`])];
+    const more = ['He lives locally with his mother.', 'Lives locally in a rented flat.', 'He lives alone nearby.', 'He lives in a flat.', 'He jointly owns a terraced house with Ms Dale.', 'They jointly own a two-bedroom terraced house.',
+      ...towns.flatMap((town) => [`He lives in ${town} with his parents.`, `She lives in ${town}, alone.`, `He lives in ${town} in his grandmother's house.`])];
     grid(bare, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? undefined : `${sentence}: counted as his accommodation`));
     grid(more, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
   });
