@@ -75,3 +75,21 @@ describe('housing as a job, not a home', () => {
     grid(homes, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
   });
 });
+
+describe('who is at risk: police and staff who act, and victims in general', () => {
+  /** A short report whose risk section gives a level and one more sentence. */
+  const risk = (line: string) => `# PSR\n\n## Offence analysis\n\nThe CPS summary describes the offence.\n\n## Risk of serious harm\n\nHe poses a medium risk of serious harm to the public. ${line}\n`;
+
+  it('police or staff who made, reported or knew of something are not named as at risk (groups × verbs)', () => {
+    const verbs = ['made a referral in 2024', 'reported him to the manager', 'said he was calm', 'confirmed the account'];
+    grid(['The police', 'Staff', 'Officers', 'Security'], verbs, (group, verb) => (fires(risk(`${group} ${verb}.`), 'who-is-at-risk') ? undefined : `${group} ${verb}: named as at risk`));
+    grid(['He is known to police for violence.', 'He is known to staff at the hostel.'], ['who-is-at-risk'], (line, rule) => (fires(risk(line), rule) ? undefined : `${line}: named as at risk`));
+  });
+
+  it('victims in general name nobody; victims named, or staff at risk, do (forms)', () => {
+    const general = ['Victims of such offences suffer lasting harm.', 'Victims also suffer significant psychological harm.', 'Potential victims are anyone he comes into conflict with.', 'Victims of this kind can feel unsafe at home.'];
+    grid(general, ['who-is-at-risk'], (line, rule) => (fires(risk(line), rule) ? undefined : `${line}: named as at risk`));
+    const named = ['The risk is greatest to the victim, Ms Hart.', 'Staff at the Co-op on Mill Lane are at risk.', 'Police officers who arrest him are at risk of assault.'];
+    grid(named, ['who-is-at-risk'], (line, rule) => (fires(risk(line), rule) ? `${line}: not counted` : undefined));
+  });
+});
