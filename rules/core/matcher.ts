@@ -1,6 +1,6 @@
 import type { CueSet } from './cues.js';
 import type { Word } from './sentences.js';
-import { MAX_SEQUENCES, MAX_TRIE_NODES, MAX_WALK_STEPS, parseTerm, TermBudgetError, type TermStep } from './terms.js';
+import { MAX_SEQUENCES, MAX_TRIE_NODES, MAX_WALK_STEPS, parseTermParts, TermBudgetError, type TermStep } from './terms.js';
 
 /** A named list of terms, with terms that veto an overlapping match (`as a child` for children). */
 export interface ConceptDefinition {
@@ -94,13 +94,19 @@ export class Matcher {
   private add(concept: string, terms: string[], exclude: boolean): void {
     if (terms.length === 0) return;
     const index = this.targets.push({ concept, exclude }) - 1;
+    const newNode = () => this.newNode();
     for (const term of terms) {
-      const sequences = parseTerm(term);
-      this.sequenceCount += sequences.length;
+      const { parts, sequences } = parseTermParts(term);
+      this.sequenceCount += sequences;
       if (this.sequenceCount > MAX_SEQUENCES) throw new TermBudgetError(`the terms expand to more than ${MAX_SEQUENCES} word sequences; shorten the lists or split alternatives into fewer combinations`);
-      for (const steps of sequences) {
-        let node = this.root;
-        for (const step of steps) node = childFor(node, step, () => this.newNode());
+      // The trie is grown part by part from the nodes the term has reached so far, so its sequences are never spelled out one by one.
+      let reached: TrieNode[] = [this.root];
+      for (const alternatives of parts) {
+        const next = new Set<TrieNode>();
+        for (const node of reached) for (const step of alternatives) next.add(childFor(node, step, newNode));
+        reached = [...next];
+      }
+      for (const node of reached) {
         node.terminals ??= [];
         if (!node.terminals.includes(index)) node.terminals.push(index);
       }

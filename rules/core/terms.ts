@@ -45,35 +45,53 @@ function parseWord(word: string): TermStep {
   return { type: 'stem', value: tokenize(word).stem };
 }
 
+/** A term read part by part: each part's alternatives (a gap is one step), and how many word sequences they combine into. */
+export interface ParsedTerm {
+  parts: TermStep[][];
+  sequences: number;
+}
+
 /**
- * Reads a term written in a pack into the step sequences it stands for.
- * Syntax: words separated by spaces, matched by stem (`stated` matches
- * `states`); `"word"` or `=word` matches the word exactly; `word*` matches any
- * word starting so; `a|b` allows either word; `{0,3}` skips up to three words.
+ * Reads a term written in a pack into its parts, without spelling out the
+ * sequences they combine into. Syntax: words separated by spaces, matched by
+ * stem (`stated` matches `states`); `"word"` or `=word` matches the word
+ * exactly; `word*` matches any word starting so; `a|b` allows either word;
+ * `{0,3}` skips up to three words.
  */
-export function parseTerm(term: string): TermStep[][] {
-  const parts = term.trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) throw new TermSyntaxError('a term cannot be empty');
-  const gaps = parts.filter((part) => GAP.test(part)).length;
-  if (parts.length - gaps > MAX_TERM_WORDS) throw new TermSyntaxError(`a term may have at most ${MAX_TERM_WORDS} words; split it into shorter terms`);
+export function parseTermParts(term: string): ParsedTerm {
+  const words = term.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) throw new TermSyntaxError('a term cannot be empty');
+  const gaps = words.filter((part) => GAP.test(part)).length;
+  if (words.length - gaps > MAX_TERM_WORDS) throw new TermSyntaxError(`a term may have at most ${MAX_TERM_WORDS} words; split it into shorter terms`);
   if (gaps > MAX_GAPS_PER_TERM) throw new TermSyntaxError(`a term may have at most ${MAX_GAPS_PER_TERM} gaps such as '{0,3}'; split it into shorter terms`);
-  let sequences: TermStep[][] = [[]];
-  parts.forEach((part, index) => {
+  const parts: TermStep[][] = [];
+  let sequences = 1;
+  words.forEach((part, index) => {
     const gap = GAP.exec(part);
     if (gap) {
       const min = Number(gap[1]);
       const max = gap[2] === undefined ? min : Number(gap[2]);
-      if (index === 0 || index === parts.length - 1) throw new TermSyntaxError(`a gap such as '${part}' must stand between two words`);
+      if (index === 0 || index === words.length - 1) throw new TermSyntaxError(`a gap such as '${part}' must stand between two words`);
       if (max < min || max > MAX_GAP) throw new TermSyntaxError(`the gap '${part}' must be {min,max} with min ≤ max ≤ ${MAX_GAP}`);
-      sequences = sequences.map((sequence) => [...sequence, { type: 'gap', min, max }]);
+      parts.push([{ type: 'gap', min, max }]);
       return;
     }
     const alternatives = part.split('|').filter(Boolean).map(parseWord);
     if (alternatives.length === 0) throw new TermSyntaxError(`'${part}' has no word in it`);
+    sequences *= alternatives.length;
+    if (sequences > MAX_EXPANSIONS) throw new TermSyntaxError(`'${term}' allows more than ${MAX_EXPANSIONS} combinations; split it into several terms`);
+    parts.push(alternatives);
+  });
+  return { parts, sequences };
+}
+
+/** Reads a term written in a pack into the step sequences it stands for (syntax as in `parseTermParts`). */
+export function parseTerm(term: string): TermStep[][] {
+  let sequences: TermStep[][] = [[]];
+  for (const alternatives of parseTermParts(term).parts) {
     const next: TermStep[][] = [];
     for (const sequence of sequences) for (const alternative of alternatives) next.push([...sequence, alternative]);
-    if (next.length > MAX_EXPANSIONS) throw new TermSyntaxError(`'${term}' allows more than ${MAX_EXPANSIONS} combinations; split it into several terms`);
     sequences = next;
-  });
+  }
   return sequences;
 }
