@@ -46,8 +46,9 @@ export function effectiveSeverity(rule: CompiledRule, settings: LintSettings): S
   return severity;
 }
 
+// Rule ids are lower-case letters, digits and hyphens, which code-unit order sorts as the locale would, without loading collation data on the first lint.
 function compareMessages(a: LintMessage, b: LintMessage): number {
-  return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /**
