@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentFormat } from '../core/chunks.js';
-import { MAX_DOCX_BYTES, readDocx, type ParagraphMap } from './read-docx.js';
+import type { ParagraphMap } from './read-docx.js';
 import { readDraft } from './read-draft.js';
 
 /** A draft loaded for linting: its text and format, and for Word drafts the map back to paragraph numbers. */
@@ -15,6 +15,8 @@ export function isDocxPath(filePath: string): boolean {
 /** Loads any draft the CLI lints: Word documents are converted to Markdown, other files are read as text. */
 export async function loadDraft(filePath: string): Promise<LoadedDraft> {
   if (!isDocxPath(filePath)) return readDraft(filePath);
+  // The Word reader (mammoth and its zip and XML libraries) is loaded only when a Word draft is read.
+  const { MAX_DOCX_BYTES, readDocx } = await import('./read-docx.js');
   let bytes: Buffer;
   try {
     const { size } = await stat(filePath);
