@@ -1,5 +1,5 @@
-import { ParseEnglish } from 'parse-english';
 import type { Sentence as NlcstSentence } from 'nlcst';
+import { EnglishParser } from './english-parser.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** How strongly punctuation separates a word from the one before it in its sentence. */
@@ -113,7 +113,7 @@ export interface Sentence {
   bracketOpened?: true;
 }
 
-const parser = new ParseEnglish();
+const parser = new EnglishParser();
 const STRONG_BREAKS = new Set([';', ':', '(', ')', '[', ']', '\u2013', '\u2014', '-', '|', '\u2022']);
 
 /**
