@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { Matcher, type ConceptDefinition } from '../rules/core/matcher.js';
+import fc from 'fast-check';
+import { keepOutermostBySorting, keepOutermostOfFew, Matcher, type ConceptDefinition } from '../rules/core/matcher.js';
 import { parseSentences, type Word } from '../rules/core/sentences.js';
 import { MAX_EXPANSIONS, MAX_GAP, parseTerm, TermSyntaxError } from '../rules/core/terms.js';
 import { tokenize } from '../rules/core/tokens.js';
+import { fuzzParameters } from './fuzz-support.js';
 
 function wordsOf(sentence: string): Word[] {
   const sentences = parseSentences(sentence, (offset) => offset);
@@ -199,6 +201,19 @@ describe('term matching', () => {
       const matcher = new Matcher([{ name: 'gappy', match: ['a {0,6} a {0,6} a {0,6} a {0,6} b'] }]);
       assert.deepEqual(matcher.matchSentence(words.words), []);
       assert.ok(words.reads() < 40 * 40 * 4, `gap combinations were explored one by one: ${words.reads()} reads`);
+    });
+  });
+
+  describe('dropping contained and vetoed matches', () => {
+    const match = fc.record({ concept: fc.constantFrom('a', 'b', 'c'), first: fc.nat(6), length: fc.integer({ min: 1, max: 4 }), exclude: fc.boolean() }).map(({ concept, first, length, exclude }) => ({ concept, first, end: first + length, exclude }));
+
+    it('gives the same matches pair by pair as by grouping and sorting, for any few matches', () => {
+      fc.assert(
+        fc.property(fc.array(match, { minLength: 2, maxLength: 16 }), (found) => {
+          assert.deepEqual(keepOutermostOfFew(found.map((item) => ({ ...item }))), keepOutermostBySorting(found.map((item) => ({ ...item }))));
+        }),
+        fuzzParameters(2_000),
+      );
     });
   });
 });

@@ -208,7 +208,8 @@ interface Walk {
   cutOff: boolean;
 }
 
-type FoundMatch = WordMatch & { exclude: boolean; dropped?: boolean };
+/** A match as the walk finds it, before contained and vetoed matches are dropped. */
+export type FoundMatch = WordMatch & { exclude: boolean; dropped?: boolean };
 
 /**
  * Drops matches a veto of the same concept overlaps and matches another match
@@ -218,6 +219,12 @@ type FoundMatch = WordMatch & { exclude: boolean; dropped?: boolean };
  */
 function keepOutermost(found: FoundMatch[]): WordMatch[] {
   if (found.length === 1) return found[0].exclude ? [] : [toWordMatch(found[0])];
+  if (found.length <= FEW_MATCHES) return keepOutermostOfFew(found);
+  return keepOutermostBySorting(found);
+}
+
+/** `keepOutermost` by grouping the matches by concept and sorting each group (exported for the test that compares it with `keepOutermostOfFew`). */
+export function keepOutermostBySorting(found: FoundMatch[]): WordMatch[] {
   const byConcept = new Map<string, FoundMatch[]>();
   for (const match of found) {
     let list = byConcept.get(match.concept);
@@ -245,6 +252,31 @@ function keepOutermost(found: FoundMatch[]): WordMatch[] {
   }
   const kept: WordMatch[] = [];
   for (const match of found) if (!match.exclude && !match.dropped) kept.push(toWordMatch(match));
+  return kept;
+}
+
+/** Up to this many matches in a sentence are compared pair by pair, which for so few is cheaper than grouping and sorting them. */
+const FEW_MATCHES = 16;
+
+/**
+ * `keepOutermost` for a few matches, by comparing each with every other of its
+ * concept: a match is dropped when a veto overlaps it, when another match
+ * strictly contains it, or when an identical match was found before it.
+ */
+export function keepOutermostOfFew(found: FoundMatch[]): WordMatch[] {
+  const kept: WordMatch[] = [];
+  for (let index = 0; index < found.length; index++) {
+    const match = found[index];
+    if (match.exclude) continue;
+    let dropped = false;
+    for (let other = 0; other < found.length && !dropped; other++) {
+      const rival = found[other];
+      if (other === index || rival.concept !== match.concept) continue;
+      if (rival.exclude) dropped = rival.first < match.end && rival.end > match.first;
+      else if (rival.first <= match.first && rival.end >= match.end) dropped = rival.first !== match.first || rival.end !== match.end || other < index;
+    }
+    if (!dropped) kept.push(toWordMatch(match));
+  }
   return kept;
 }
 
