@@ -28,6 +28,8 @@ export interface ChunkMention {
   names: string[];
   titled?: string;
   inLabel: boolean;
+  /** The stem of the mention's last word ("daughter" in "staying with her daughter"). */
+  headStem: string;
 }
 
 /** A chunk parsed once and reused for as long as its text is unchanged. */
@@ -226,6 +228,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
           subject: owner === 'other' ? 'other' : owner === 'person' ? 'person' : context.subject,
           names: owner ? [] : context.names,
           titled: owner ? undefined : context.titled,
+          headStem: words[match.end - 1].stem,
         });
       }
       shareAcrossLists(found, sentenceStart, words, parsed.lexicon);

@@ -64,9 +64,8 @@ export class PlacedMention implements Mention {
   }
 
   /** The stem of the mention's last word ("daughter" in "staying with her daughter"). */
-  get headStem(): string | undefined {
-    const words = this.sentenceWords;
-    return words[this.lastWord(words)]?.stem;
+  get headStem(): string {
+    return this.match.headStem;
   }
 
   /**
