@@ -37,6 +37,8 @@ export interface ParsedChunk {
   readonly units: Unit[];
   /** How often each pronoun family stands as a word, to tell who the draft is about. */
   readonly pronouns: Record<'he' | 'she' | 'they', number>;
+  /** How often "he" or "she" opens a sentence as its subject ("He told me…"), which the person the draft is about mostly does. */
+  readonly openingPronouns: Record<'he' | 'she', number>;
   /** Names the chunk gives to people other than the person ("his partner, Natalie"). */
   readonly otherNames: string[];
   /** Surnames written after a title (Mr, Ms...), once per use. */
@@ -122,6 +124,7 @@ function parseChunk(text: string, format: DocumentFormat, lexicon: Lexicon): Par
     unit.answer = undefined;
   }
   const pronouns = { he: 0, she: 0, they: 0 };
+  const openingPronouns = { he: 0, she: 0 };
   const otherNames: string[] = [];
   const titled: TitledName[] = [];
   for (const unit of units) {
@@ -132,9 +135,12 @@ function parseChunk(text: string, format: DocumentFormat, lexicon: Lexicon): Par
         const family = pronounOf(lexicon, word);
         if (family) pronouns[family]++;
       }
+      const opening = sentence.words[0];
+      const openingFamily = pronounOf(lexicon, opening);
+      if ((openingFamily === 'he' || openingFamily === 'she') && !lexicon.possessives.has(opening.norm)) openingPronouns[openingFamily]++;
     }
   }
-  return { units, pronouns, otherNames, titledNames: titled, nameFieldSurname: nameFieldSurname(text, units, lexicon), mentions: new WeakMap(), lexicon };
+  return { units, pronouns, openingPronouns, otherNames, titledNames: titled, nameFieldSurname: nameFieldSurname(text, units, lexicon), mentions: new WeakMap(), lexicon };
 }
 
 /** A "Label: value" line inside a paragraph of header fields ("Court: …\nDefendant: Kerry-Ann DOBBS (52)"); every part is bounded, so no line can make it backtrack. */
@@ -195,7 +201,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
       const words = sentence.words;
       const placedCues = cues ? cues.find(words) : [];
       // "[need CPS version – how many times?": a bracket opened by a word such as "need", "check" or "insert" is a note to self.
-      const bracketNote = sentence.bracketOpened === true && parsed.lexicon.placeholderOpeners.has(words[0].norm);
+      const bracketNote = sentence.bracketOpened === true && (parsed.lexicon.placeholderOpeners.has(words[0].norm) || parsed.lexicon.toDoLabels.at(words, 0));
       const query = unit.kind !== 'heading' && ((sentence.query === true && !answeredNext(parsed.lexicon, unit, sentenceIndex)) || sentence.note === true || bracketNote);
       const labelWord = unit.labelEnd === undefined ? undefined : firstWordFrom(words, unit.labelEnd);
       // "TO DO before Fri: PNC, chase CPS, DA check": the field lists what is not done yet.

@@ -276,7 +276,9 @@ export function mentionContext(lexicon: Lexicon, words: Word[], first: number, e
   // clause's subject is somebody else named by a noun: in "the victim had been threatening his cousin", the victim
   // acts. A copula inside makes the subject the same as what follows ("the victim of the assault is his brother").
   const within = words.slice(first + 1, end);
-  const inside = within.map((word) => lexicon.pronounFamilyOf(word.norm)).find((family) => family !== undefined);
+  // A possessive that opens the mention counts too ("her own home" is hers), after any pronoun further in ("her mother, his ex-partner").
+  const opener = lexicon.possessives.has(words[first].norm) ? lexicon.pronounFamilyOf(words[first].norm) : undefined;
+  const inside = within.map((word) => lexicon.pronounFamilyOf(word.norm)).find((family) => family !== undefined) ?? opener;
   const before = subjectOf(lexicon, words, first, names, found);
   const negated = isNegated(lexicon, words, first, end, covered);
   const othersAct = before === 'other' && inside !== 'they' && !within.some((word) => lexicon.copulas.has(word.norm));

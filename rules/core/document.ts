@@ -81,6 +81,8 @@ export interface Mention {
 }
 
 /** A surname must be used with a title this often, and this many times as often as any other, to say who the draft is about. */
+/** How many sentences a pronoun must open before it can say whom the draft is about. */
+const MIN_OPENINGS = 3;
 const MIN_TITLED_MENTIONS = 2;
 const TITLE_LEAD = 1.5;
 
@@ -193,11 +195,14 @@ export class AssessmentDocument {
   /** Works out who the draft is about (the pronoun and surname used most) and the names given to other people. */
   private gatherPeople(): void {
     const pronouns = { he: 0, she: 0, they: 0 };
+    const openings = { he: 0, she: 0 };
     const surnames = new Map<string, { count: number; titles: Map<string, number> }>();
     for (const { parsed } of this.chunks) {
       pronouns.he += parsed.pronouns.he;
       pronouns.she += parsed.pronouns.she;
       pronouns.they += parsed.pronouns.they;
+      openings.he += parsed.openingPronouns.he;
+      openings.she += parsed.openingPronouns.she;
       for (const name of parsed.otherNames) this.otherNames.add(name);
       for (const { title, surname } of parsed.titledNames) {
         const seen = surnames.get(surname) ?? { count: 0, titles: new Map<string, number>() };
@@ -207,17 +212,23 @@ export class AssessmentDocument {
       }
     }
     const ranked = [...surnames.entries()].sort((a, b) => b[1].count - a[1].count);
-    // A "Name:" field in the header is the surest sign of whose surname is the person's.
-    this.personSurname = this.chunks.find((chunk) => chunk.parsed.nameFieldSurname)?.parsed.nameFieldSurname ?? ranked[0]?.[0];
     // The person's pronoun is the one used at least twice as often as the other. When neither is (a draft
     // about him that often speaks of her), the titles of the surname used most decide, if that surname
     // clearly leads and all its titles agree (a husband and wife share a surname).
     if (pronouns.he >= 2 * pronouns.she && pronouns.he > 0) this.personPronoun = 'he';
     else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
+    // Otherwise the pronoun that opens sentences as their subject ("He told me…") twice as often: the person interviewed.
+    else if (openings.he >= 2 * openings.she && openings.he >= MIN_OPENINGS) this.personPronoun = 'he';
+    else if (openings.she >= 2 * openings.he && openings.she >= MIN_OPENINGS) this.personPronoun = 'she';
     const [first, second] = ranked;
-    if (this.personPronoun || !first || first[1].count < MIN_TITLED_MENTIONS || first[1].count < TITLE_LEAD * (second?.[1].count ?? 0)) return;
-    const implied = new Set([...first[1].titles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
-    if (implied.size === 1) this.personPronoun = [...implied][0];
+    if (!this.personPronoun && first && first[1].count >= MIN_TITLED_MENTIONS && first[1].count >= TITLE_LEAD * (second?.[1].count ?? 0)) {
+      const implied = new Set([...first[1].titles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
+      if (implied.size === 1) this.personPronoun = [...implied][0];
+    }
+    // A "Name:" (or "Re:") field in the header is the surest sign of whose surname is the person's. Otherwise the
+    // surname used most with a title of the person's pronoun ("Mr Bridges" and "Ms Crump" six times each, in a draft about him).
+    const ofPerson = ranked.find(([, seen]) => this.personPronoun !== undefined && [...seen.titles.keys()].some((title) => this.lexicon.pronounOfTitle(title) === this.personPronoun));
+    this.personSurname = this.chunks.find((chunk) => chunk.parsed.nameFieldSurname)?.parsed.nameFieldSurname ?? ofPerson?.[0] ?? ranked[0]?.[0];
   }
 
   private placeUnits(classifier: SectionClassifier): void {

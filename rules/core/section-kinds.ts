@@ -3,13 +3,13 @@ import { tokenize } from './tokens.js';
 /** The canonical kind of a section, or `unknown` for a heading that names none. */
 export type SectionKind = string;
 
-/** Folds a heading or phrase into the stems the classifier compares, leaving out stop words (as stems) and numbers. */
+/** Folds a heading or phrase into the stems the classifier compares, leaving out stop words (as stems), numbers and section codes ("R10.2", "S3"). */
 export function titleStems(title: string, stopWords: ReadonlySet<string>): string[] {
   return title
     .split(/[^\p{L}\p{N}'\u2019-]+/u)
     .filter(Boolean)
     .map((word) => tokenize(word).stem)
-    .filter((stem) => !stopWords.has(stem) && !/^\d+$/.test(stem));
+    .filter((stem) => !stopWords.has(stem) && !/\d/.test(stem));
 }
 
 /** Heading wordings compiled to stems, for one table of synonyms. */

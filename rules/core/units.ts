@@ -72,16 +72,31 @@ function offsetMapper(runs: TextRun[]): (offset: number) => number {
 /** The most words a bold run ending in a full stop may have to be read as a paragraph's label ("**Risk.** …", "**Offence.** On 11 February …"). */
 const MAX_BOLD_OPENER_WORDS = 4;
 
-/** A paragraph's opening bold run that ends in a full stop and is followed by more text: a label, as "Label:" is ("**Risk.**\nOGRS gives …"). */
+/** The most words a bold line of its own may have to be read as the label of the lines under it ("**R10.2 Nature of risk**"). */
+const MAX_BOLD_LINE_WORDS = 8;
+
+/**
+ * A paragraph's opening bold run that is a label, as "Label:" is: one that ends in a full stop and is followed by
+ * more text ("**Risk.**\nOGRS gives …"), or one that fills its own line above the text it heads ("**R10.2 Nature of
+ * risk**\nPhysical violence …"; a section number's dots and a question mark are allowed).
+ */
 function boldOpener(node: MdastParents, source: string): { length: number; label: string } | undefined {
-  const first = node.children[0];
+  const [first, next] = node.children;
   if (node.children.length < 2 || first.type !== 'strong') return undefined;
   const runs: TextRun[] = [];
   collectRuns(first, runs, source);
   const text = plainTitle(runs);
+  const length = runs.reduce((sum, run) => sum + run.text.length, 0);
+  const ownLine = next.type === 'break' || (next.type === 'text' && /^[ \t]*\r?\n/.test(next.value));
+  if (ownLine) {
+    const label = text.replace(/[:.]$/, '').trim();
+    const words = label.split(/\s+/).length;
+    if (label.length > 0 && words <= MAX_BOLD_LINE_WORDS && !/[.!;:]/.test(label.replace(/\d\.\d/g, ''))) return { length, label };
+    return undefined;
+  }
   const label = text.replace(/\.$/, '').trim();
   if (!text.endsWith('.') || label.length === 0 || /[.!?:;]/.test(label) || label.split(/\s+/).length > MAX_BOLD_OPENER_WORDS) return undefined;
-  return { length: runs.reduce((sum, run) => sum + run.text.length, 0), label };
+  return { length, label };
 }
 
 function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string, labelLength?: number, labelText?: string): Unit {
