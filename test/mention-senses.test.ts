@@ -148,3 +148,18 @@ describe('layout and names: bold labels, section codes, "Re:" and tied surnames'
     });
   });
 });
+
+describe('who the draft is about, when another person is spoken of as often', () => {
+  /** A draft about Mr Armitage that speaks of Ms Armitage, his wife, as often as of him; its sentences open with "He". */
+  const draft = (line: string) =>
+    `# PSR\n\n## Offence analysis\n\nThe CPS summary and Ms Armitage's statement describe the offence. He moved her wages into his account and checked her phone. She says she felt trapped and she was frightened. He accepts this. He told her she could not see her sister. He says he regrets it. Ms Armitage says her sister helped her. Mr Armitage says he was worried.\n\n## Circumstances\n\nHe works as a driver. He lives alone in a rented flat. ${line}\n`;
+
+  it('the pronoun that opens sentences says whom the draft is about: what "she" does is somebody else\'s (uses)', () => {
+    grid(['She drinks heavily in the evenings.', 'He told me that she was "a drunk".', 'He says she drinks a bottle of wine most nights.'], ['alcohol'], (line, rule) => (fires(draft(line), rule) ? undefined : `${line}: counted as his drinking`));
+  });
+
+  it('a shared surname with a title of the other sex is somebody else: "Ms Armitage drank heavily" (forms)', () => {
+    grid(['He told me that Ms Armitage drank heavily in the evenings.', 'Mrs Armitage has been drinking more since.'], ['alcohol'], (line, rule) => (fires(draft(line), rule) ? undefined : `${line}: counted as his drinking`));
+    grid(['Mr Armitage drinks four cans a night.', 'He drinks at weekends.'], ['alcohol'], (line, rule) => (fires(draft(line), rule) ? `${line}: not counted` : undefined));
+  });
+});

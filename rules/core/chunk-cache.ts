@@ -27,6 +27,8 @@ export interface ChunkMention {
   subject: Subject;
   names: string[];
   titled?: string;
+  /** The pronoun of the subject's title, if it has one. */
+  titledAs?: 'he' | 'she';
   inLabel: boolean;
   /** The stem of the mention's last word ("daughter" in "staying with her daughter"). */
   headStem: string;
@@ -234,6 +236,7 @@ function matchChunk(parsed: ParsedChunk, matcher: Matcher): ChunkMention[] {
           subject: owner === 'other' ? 'other' : owner === 'person' ? 'person' : context.subject,
           names: owner ? [] : context.names,
           titled: owner ? undefined : context.titled,
+          titledAs: owner ? undefined : context.titledAs,
           headStem: words[match.end - 1].stem,
         });
       }

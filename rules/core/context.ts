@@ -12,7 +12,12 @@ export interface MentionContext {
   names: string[];
   /** The surname after the title that is the subject ("Hale" in "Mr Hale had been drinking"). */
   titled?: string;
+  /** The pronoun of that title ("Ms Armitage" is she), to tell apart two people who share a surname. */
+  titledAs?: 'he' | 'she';
 }
+
+/** The titled name found on the way back to a subject. */
+type Titled = Pick<MentionContext, 'titled' | 'titledAs'>;
 
 /** A surname written after a title ("Mulligan" in "Mr Mulligan said"), with the title. */
 export interface TitledName {
@@ -91,7 +96,7 @@ const MAX_NAMES = 3;
 const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** Who a single word refers to, if it is a reference to a person at all. */
-function referenceOf(lx: Lexicon, words: Word[], index: number, found: { titled?: string }): Subject | undefined {
+function referenceOf(lx: Lexicon, words: Word[], index: number, found: Titled): Subject | undefined {
   const word = words[index];
   const pronoun = lx.pronounFamilyOf(word.norm);
   if (pronoun) return pronoun;
@@ -100,7 +105,10 @@ function referenceOf(lx: Lexicon, words: Word[], index: number, found: { titled?
     // "by Mr Petrie's account": a titled name in the possessive is not the subject.
     if (lx.titles.has(word.norm) && surname?.capitalised && surname.possessive) return undefined;
     // "He and Ms Dale jointly own a house": a titled name joined to the person is not someone else's clause.
-    if (lx.titles.has(word.norm) && surname?.capitalised && !joinedToPerson(lx, words, index)) found.titled = words[surnameAfter(words, index)].norm;
+    if (lx.titles.has(word.norm) && surname?.capitalised && !joinedToPerson(lx, words, index)) {
+      found.titled = words[surnameAfter(words, index)].norm;
+      found.titledAs = lx.pronounOfTitle(word.norm);
+    }
     return 'person';
   }
   if (lx.otherNouns.at(words, index) && !lx.writerWords.has(word.stem)) {
@@ -155,7 +163,7 @@ function isReportingAside(lx: Lexicon, words: Word[], index: number): boolean {
  * title reports ("Mrs Pearce states that she …"): the speaker, when the
  * title's pronoun is the same; undefined otherwise.
  */
-function speakerOf(lx: Lexicon, words: Word[], index: number, found: { titled?: string }): Subject | undefined {
+function speakerOf(lx: Lexicon, words: Word[], index: number, found: Titled): Subject | undefined {
   let verb = index - 1;
   if (verb >= 0 && lx.relativePronouns.has(words[verb].norm)) verb--;
   if (verb < 2 || !lx.reportingVerbs.has(words[verb].stem)) return undefined;
@@ -219,7 +227,7 @@ function clauseEndsBetween(lx: Lexicon, words: Word[], from: number, to: number)
   return false;
 }
 
-function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: { titled?: string }): Subject {
+function subjectOf(lx: Lexicon, words: Word[], first: number, names: string[], found: Titled): Subject {
   // A possessive pronoun of another thing is whose the mention is only when nobody else is named before it.
   let possessor: Subject | undefined;
   for (let index = first - 1, distance = 1; index >= 0 && distance <= SUBJECT_SCOPE; index--, distance++) {
@@ -271,7 +279,7 @@ const NOTHING_COVERED = () => false;
  */
 export function mentionContext(lexicon: Lexicon, words: Word[], first: number, end: number, covered: (index: number) => boolean = NOTHING_COVERED): MentionContext {
   const names: string[] = [];
-  const found: { titled?: string } = {};
+  const found: Titled = {};
   // A pronoun inside the mention says whose it is ("her mother, his ex-partner", "the flat they share"), unless the
   // clause's subject is somebody else named by a noun: in "the victim had been threatening his cousin", the victim
   // acts. A copula inside makes the subject the same as what follows ("the victim of the assault is his brother").
@@ -286,7 +294,7 @@ export function mentionContext(lexicon: Lexicon, words: Word[], first: number, e
   const opening = lexicon.possessives.has(words[first].norm) ? lexicon.pronounFamilyOf(words[first].norm) : undefined;
   if (opening && first > 0 && lexicon.copulas.has(words[first - 1].norm)) return { negated, subject: opening, names: NO_NAMES };
   if (inside !== undefined && !othersAct) return { negated, subject: inside, names: NO_NAMES };
-  return { negated, subject: before, names: names.length > 0 ? names : NO_NAMES, titled: found.titled };
+  return { negated, subject: before, names: names.length > 0 ? names : NO_NAMES, titled: found.titled, titledAs: found.titledAs };
 }
 
 /**

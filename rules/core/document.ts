@@ -347,7 +347,10 @@ export class AssessmentDocument {
 
   private isAboutOther(mention: ChunkMention): boolean {
     if (mention.names.some((name) => this.otherNames.has(name))) return true;
-    return mention.titled !== undefined && this.personSurname !== undefined && mention.titled !== this.personSurname;
+    if (mention.titled === undefined) return false;
+    // "Ms Armitage drank heavily", in a draft about Mr Armitage: the same surname, with a title of the other sex.
+    if (mention.titledAs !== undefined && this.personPronoun !== undefined && mention.titledAs !== this.personPronoun) return true;
+    return this.personSurname !== undefined && mention.titled !== this.personSurname;
   }
 
   private resolveSubject(subject: Subject): 'person' | 'other' {
