@@ -220,15 +220,21 @@ export class AssessmentDocument {
     // Otherwise the pronoun that opens sentences as their subject ("He told me…") twice as often: the person interviewed.
     else if (openings.he >= 2 * openings.she && openings.he >= MIN_OPENINGS) this.personPronoun = 'he';
     else if (openings.she >= 2 * openings.he && openings.she >= MIN_OPENINGS) this.personPronoun = 'she';
+    // A "Name:" (or "Re:") field in the header is the surest sign of whose surname is the person's.
+    const named = this.chunks.find((chunk) => chunk.parsed.nameFieldSurname)?.parsed.nameFieldSurname;
     const [first, second] = ranked;
-    if (!this.personPronoun && first && first[1].count >= MIN_TITLED_MENTIONS && first[1].count >= TITLE_LEAD * (second?.[1].count ?? 0)) {
+    const namedTitles = named === undefined ? undefined : surnames.get(named)?.titles;
+    if (!this.personPronoun && namedTitles) {
+      // The titles written with the named surname say the person's pronoun, if they agree.
+      const implied = new Set([...namedTitles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
+      if (implied.size === 1) this.personPronoun = [...implied][0];
+    } else if (!this.personPronoun && named === undefined && first && first[1].count >= MIN_TITLED_MENTIONS && first[1].count >= TITLE_LEAD * (second?.[1].count ?? 0)) {
       const implied = new Set([...first[1].titles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
       if (implied.size === 1) this.personPronoun = [...implied][0];
     }
-    // A "Name:" (or "Re:") field in the header is the surest sign of whose surname is the person's. Otherwise the
-    // surname used most with a title of the person's pronoun ("Mr Bridges" and "Ms Crump" six times each, in a draft about him).
+    // Otherwise the surname used most with a title of the person's pronoun ("Mr Bridges" and "Ms Crump" six times each, in a draft about him).
     const ofPerson = ranked.find(([, seen]) => this.personPronoun !== undefined && [...seen.titles.keys()].some((title) => this.lexicon.pronounOfTitle(title) === this.personPronoun));
-    this.personSurname = this.chunks.find((chunk) => chunk.parsed.nameFieldSurname)?.parsed.nameFieldSurname ?? ofPerson?.[0] ?? ranked[0]?.[0];
+    this.personSurname = named ?? ofPerson?.[0] ?? ranked[0]?.[0];
   }
 
   private placeUnits(classifier: SectionClassifier): void {
