@@ -1,9 +1,4 @@
-import { described, fires, grid, mentionsIn } from './mention-grid.js';
-
-/** A short report with a source for the offence, and one sentence under a needs heading. */
-function report(sentence: string): string {
-  return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${sentence}\n`;
-}
+import { described, fires, grid, mentionsIn, shortReport } from './mention-grid.js';
 
 const DRINKS = ['vodka', 'Smirnoff vodka', 'whisky', 'lager', 'cider', 'wine', 'gin', 'spirits'];
 const TAKING = ['took', 'had taken', 'grabbed', 'removed', 'pocketed', 'picked up'];
@@ -48,7 +43,7 @@ describe('alcohol as goods taken: counted in containers, or taken from where it 
 
   it('a draft whose only alcohol is the goods taken still asks about his drinking (containers × drinks)', () => {
     grid(CONTAINERS, DRINKS, (container, drink) => {
-      const text = report(`He took ${container} ${drink} from the display and walked out without paying.`);
+      const text = shortReport(`He took ${container} ${drink} from the display and walked out without paying.`);
       return fires(text, 'alcohol') ? undefined : `${container} ${drink}: counted as his drinking`;
     });
   });
@@ -59,20 +54,20 @@ describe('housing as a job, not a home', () => {
     const jobs = ['a senior housing officer', 'a housing manager', 'a housing adviser', 'an assistant housing officer'];
     const frames = ['At the time of the offence she was {j} in east Leeds.', 'She worked as {j} for nine years.', 'He has been employed as {j} since 2019.'];
     grid(frames, jobs, (frame, job) => {
-      const text = report(frame.replace('{j}', job));
+      const text = shortReport(frame.replace('{j}', job));
       return fires(text, 'accommodation') ? undefined : `${frame.replace('{j}', job)}: counted as where she lives`;
     });
   });
 
   it('housing money, and other people as tenants, are no home of hers (forms)', () => {
     const notHers = ['She redirected 14 tenancy deposit refunds into her own account.', 'The refunds were due to tenants who had died.', 'It was a housing grant fraud.', 'He took rent deposit scheme funds.'];
-    grid(notHers, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? undefined : `${sentence}: counted as where she lives`));
-    grid(['She is a council tenant.', 'He is the tenant of a one-bedroom flat.', 'She is in rent arrears on her tenancy.'], ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
+    grid(notHers, ['accommodation'], (sentence, rule) => (fires(shortReport(sentence), rule) ? undefined : `${sentence}: counted as where she lives`));
+    grid(['She is a council tenant.', 'He is the tenant of a one-bedroom flat.', 'She is in rent arrears on her tenancy.'], ['accommodation'], (sentence, rule) => (fires(shortReport(sentence), rule) ? `${sentence}: not counted` : undefined));
   });
 
   it('where the person lives still counts next to a housing job (forms)', () => {
     const homes = ['She was a housing officer and lives alone in a rented flat.', 'He rents a room from a housing association.', 'She has a council tenancy in Hunslet.'];
-    grid(homes, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
+    grid(homes, ['accommodation'], (sentence, rule) => (fires(shortReport(sentence), rule) ? `${sentence}: not counted` : undefined));
   });
 });
 

@@ -33,3 +33,31 @@ export function fires(text: string, rule: string, format: DocumentFormat = 'mark
 export function described(sentence: string, found: Mention[], field: 'role' | 'about' | 'status'): string {
   return `${sentence} -> ${found.map((mention) => `${mention.text}:${mention[field]}`).join(', ') || '(no mention)'}`;
 }
+
+/** Sentences that make "he" the person the draft is about, to put before a sentence under test. */
+export const ABOUT_HIM = 'Mr Doyle is 34. He lives alone and he works as a driver. He was interviewed twice. He says he is well.\n\n';
+
+/** What a mention was read as, for grids and their failure messages. */
+export interface MentionReading {
+  text: string;
+  about: string;
+  status: string;
+  role: string;
+}
+
+/** Each mention of a concept in a text put after ABOUT_HIM (plain text), in a draft about him. */
+export function mentionsAfterHim(text: string, concept: string): MentionReading[] {
+  return mentionsIn(ABOUT_HIM + text, concept)
+    .filter((mention) => mention.start >= ABOUT_HIM.length)
+    .map((mention) => ({ text: mention.text, about: mention.about, status: mention.status, role: mention.role }));
+}
+
+/** "words:about/status/role" for each mention, for a failure message. */
+export function shownReadings(found: readonly MentionReading[]): string {
+  return found.map((mention) => `${mention.text}:${mention.about}/${mention.status}/${mention.role}`).join(', ') || '(no mention)';
+}
+
+/** A short Markdown report with a source for the offence, and some text under a needs heading. */
+export function shortReport(text: string): string {
+  return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${text}\n`;
+}

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
-import { described, fires, grid, mentionsIn } from './mention-grid.js';
+import { described, fires, grid, mentionsAfterHim, mentionsIn, shortReport } from './mention-grid.js';
 import { parseSentences } from '../rules/core/sentences.js';
-
-/** A short report with a source for the offence, and one sentence under a needs heading. */
-function report(sentence: string): string {
-  return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${sentence}\n`;
-}
 
 const SUBSTANCES = ['drug', 'drugs', 'illicit drug', 'class A drug', 'street drugs'];
 
@@ -35,7 +30,7 @@ const NAMED_AGES = ['{k}, Sophie (15)', '{k} Sophie, 15,', '{k}, Kai (9)', '{k} 
 describe('younger relatives named before their age', () => {
   it('a name may stand between the relative and the age: children to consider and to check (relatives × forms)', () => {
     grid(RELATIVES, NAMED_AGES, (kin, form) => {
-      const text = report(`He lives with his mother and his ${form.replace('{k}', kin)} in a council house.`);
+      const text = shortReport(`He lives with his mother and his ${form.replace('{k}', kin)} in a council house.`);
       const wrong: string[] = [];
       if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
       if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
@@ -46,7 +41,7 @@ describe('younger relatives named before their age', () => {
   it('a number that counts something else, or a sum of money, is no age (relatives × counts)', () => {
     const counts = ['owes his {k} approx £2,000', 'says his {k} got 15 months', 'lives 2 miles from his {k}', 'said his {k} was 15 minutes late', 'paid his {k} $5 a week', 'says his {k} has 3 convictions'];
     grid(RELATIVES, counts, (kin, count) => {
-      const text = report(`He ${count.replace('{k}', kin)}.`);
+      const text = shortReport(`He ${count.replace('{k}', kin)}.`);
       return fires(text, 'child-safeguarding') && !fires(text, 'safeguarding-enquiry') ? undefined : `${count.replace('{k}', kin)}: read as a child`;
     });
   });
@@ -67,19 +62,14 @@ describe('"resident": where he lives, or other people', () => {
   it('"resident at" or "resides" is his accommodation; "local residents" are other people (forms)', () => {
     const his = ['He is resident at the Elm Road hostel.', 'He resides with his aunt in Luton.', 'He has resided at the same address since 2019.', 'He is resident in a bail hostel.'];
     const others = ['The burglaries targeted local residents.', 'He is a risk to other residents whose property may be targeted.', 'Residents of the street complained about noise.'];
-    grid(his, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
-    grid(others, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? undefined : `${sentence}: counted as his home`));
+    grid(his, ['accommodation'], (sentence, rule) => (fires(shortReport(sentence), rule) ? `${sentence}: not counted` : undefined));
+    grid(others, ['accommodation'], (sentence, rule) => (fires(shortReport(sentence), rule) ? undefined : `${sentence}: counted as his home`));
   });
 });
 
-/** Sentences that make "he" the person the draft is about. */
-const ABOUT_HIM = 'Mr Doyle is 34. He lives alone and he works as a driver. He was interviewed twice. He says he is well.\n\n';
-
 /** Whose each mention of a concept in the last sentence is, in a draft about him. */
 function ownersAfterHim(sentence: string, concept: string): string[] {
-  return mentionsIn(ABOUT_HIM + sentence, concept)
-    .filter((mention) => mention.start >= ABOUT_HIM.length)
-    .map((mention) => mention.about);
+  return mentionsAfterHim(sentence, concept).map((mention) => mention.about);
 }
 
 describe('a possessive pronoun of another thing, and a named speaker', () => {
@@ -147,7 +137,7 @@ describe('shorthand entries for somebody else, and asides about them', () => {
   it('his own children with an age in shorthand are children to check: "1 x daughter (7)" (children × forms)', () => {
     const forms = ['1 x {c} (7) lives w/ mum in Bramley', 'Has a {c} Kai 4, sees him weekends', '{c} (12) stays alt weekends'];
     grid(['daughter', 'son', 'stepson'], forms, (child, form) => {
-      const text = report(`${form.replace('{c}', child)}.`);
+      const text = shortReport(`${form.replace('{c}', child)}.`);
       const wrong: string[] = [];
       if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
       if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');

@@ -1,26 +1,9 @@
-import { fires, grid, mentionsIn } from './mention-grid.js';
-
-/** Sentences that make "he" the person the draft is about. */
-const ABOUT_HIM = 'Mr Doyle is 34. He lives alone and he works as a driver. He was interviewed twice. He says he is well.\n\n';
-
-/** Each mention of a concept in the text after ABOUT_HIM. */
-function readAfterHim(text: string, concept: string): Array<{ text: string; about: string; status: string; role: string }> {
-  return mentionsIn(ABOUT_HIM + text, concept)
-    .filter((mention) => mention.start >= ABOUT_HIM.length)
-    .map((mention) => ({ text: mention.text, about: mention.about, status: mention.status, role: mention.role }));
-}
-
-const shown = (found: ReturnType<typeof readAfterHim>) => found.map((mention) => `${mention.text}:${mention.about}/${mention.status}/${mention.role}`).join(', ') || '(no mention)';
+import { fires, grid, mentionsAfterHim, shortReport, shownReadings } from './mention-grid.js';
 
 /** Every mention of the concept in the sentence is set aside by its role, not counted as the topic. */
 function setAsideByRole(sentence: string, concept: string): string | undefined {
-  const found = readAfterHim(sentence, concept);
-  return found.length > 0 && found.every((mention) => mention.role !== 'topic') ? undefined : `${sentence} -> ${shown(found)}`;
-}
-
-/** A short report with a source for the offence, and some text under a needs heading. */
-function report(text: string): string {
-  return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${text}\n`;
+  const found = mentionsAfterHim(sentence, concept);
+  return found.length > 0 && found.every((mention) => mention.role !== 'topic') ? undefined : `${sentence} -> ${shownReadings(found)}`;
 }
 
 /** A short report whose risk section gives a level and some more text. */
@@ -41,24 +24,24 @@ describe('words in another sense: offence names, trades, goods, past homes', () 
 
   it('where he lived before is not where he lives: evicted, used to, former (forms); his home now counts', () => {
     const before = ['Evicted from Beeches Hostel in 2022 for arrears.', 'He visited the cottage he used to live in.', 'He went back to his former flat to collect post.', 'He was previously at a hostel in Hull.'];
-    grid(before, ['accommodation'], (line, rule) => (fires(report(line), rule) ? undefined : `${line}: counted as where he lives`));
-    grid(['He was evicted in May and is now sofa surfing.', 'He lives at a hostel in Hull.'], ['accommodation'], (line, rule) => (fires(report(line), rule) ? `${line}: not counted` : undefined));
+    grid(before, ['accommodation'], (line, rule) => (fires(shortReport(line), rule) ? undefined : `${line}: counted as where he lives`));
+    grid(['He was evicted in May and is now sofa surfing.', 'He lives at a hostel in Hull.'], ['accommodation'], (line, rule) => (fires(shortReport(line), rule) ? `${line}: not counted` : undefined));
   });
 
   it('a garage, van or unit rented is no home (things × forms)', () => {
     const things = ['a lock-up garage in Darnall', 'a van', 'a storage unit', 'a workshop'];
     grid(things, ['rented in the name of his brother', 'rented by him since May'], (thing, rented) => {
       const line = `Police traced the goods to ${thing} ${rented}.`;
-      return fires(report(line), 'accommodation') ? undefined : `${line}: counted as where he lives`;
+      return fires(shortReport(line), 'accommodation') ? undefined : `${line}: counted as where he lives`;
     });
   });
 
   it('"w/" is with: "Lives w/ his dad + stepmum" records where he lives (forms)', () => {
-    grid(['Lives w/ his dad + stepmum in Bettws.', 'Staying w/ his sister since bail.', 'Lives in Bramley w/ mum.'], ['accommodation'], (line, rule) => (fires(report(line), rule) ? `${line}: not counted` : undefined));
+    grid(['Lives w/ his dad + stepmum in Bettws.', 'Staying w/ his sister since bail.', 'Lives in Bramley w/ mum.'], ['accommodation'], (line, rule) => (fires(shortReport(line), rule) ? `${line}: not counted` : undefined));
   });
 
   it('"non-drinker" assesses his drinking (forms)', () => {
-    grid(['He describes himself as a "non-drinker".', 'He is a non-drinker and always has been.'], ['alcohol'], (line, rule) => (fires(report(line), rule) ? `${line}: not counted` : undefined));
+    grid(['He describes himself as a "non-drinker".', 'He is a non-drinker and always has been.'], ['alcohol'], (line, rule) => (fires(shortReport(line), rule) ? `${line}: not counted` : undefined));
   });
 });
 
@@ -90,8 +73,8 @@ describe('sources and enquiries: what the check was, and what it said', () => {
   it('a police record of the arrest is no domestic abuse check (records)', () => {
     const records = ['North Wales Police custody record', 'the police charge summary', 'Police arrest report'];
     grid(records, ['da-enquiry'], (record, concept) => {
-      const found = readAfterHim(`Sources: ${record}.`, concept);
-      return found.length === 0 ? undefined : `${record} -> ${shown(found)}`;
+      const found = mentionsAfterHim(`Sources: ${record}.`, concept);
+      return found.length === 0 ? undefined : `${record} -> ${shownReadings(found)}`;
     });
   });
 
@@ -99,8 +82,8 @@ describe('sources and enquiries: what the check was, and what it said', () => {
     const services = ["children's services", 'the MASH', 'Porth Gofal', 'the First Contact Service'];
     grid(['Porth Gofal confirmed that neither is known to {s}.', 'He is not known to {s}.'], services, (frame, service) => {
       const sentence = frame.replace('{s}', service);
-      const found = readAfterHim(sentence, 'children-services-enquiry');
-      return found.length > 0 && found.some((mention) => mention.status === 'negated' || mention.status === 'affirmed') ? undefined : `${sentence} -> ${shown(found)}`;
+      const found = mentionsAfterHim(sentence, 'children-services-enquiry');
+      return found.length > 0 && found.some((mention) => mention.status === 'negated' || mention.status === 'affirmed') ? undefined : `${sentence} -> ${shownReadings(found)}`;
     });
   });
 
@@ -138,7 +121,7 @@ describe('layout and names: bold labels, section codes, "Re:" and tied surnames'
 
   it('a possessive that opens a mention says whose it is: "scared in her own home" is hers (forms)', () => {
     const lines = ['He had not thought about her being scared in her own home.', 'The victim said she no longer feels safe in her flat.'];
-    grid(lines, ['accommodation'], (line, rule) => (fires(report(`He works as a driver. He told me he is sorry. He says he drinks. ${line}`), rule) ? undefined : `${line}: counted as his home`));
+    grid(lines, ['accommodation'], (line, rule) => (fires(shortReport(`He works as a driver. He told me he is sorry. He says he drinks. ${line}`), rule) ? undefined : `${line}: counted as his home`));
   });
 
   it('"How this report was put together" opens a sources section (wordings)', () => {

@@ -1,22 +1,4 @@
-import { fires, grid, mentionsIn } from './mention-grid.js';
-
-/** Sentences that make "he" the person the draft is about. */
-const ABOUT_HIM = 'Mr Doyle is 34. He lives alone and he works as a driver. He was interviewed twice. He says he is well.\n\n';
-
-/** Each mention of a concept in the text after ABOUT_HIM, as "words:about/status/role". */
-function readAfterHim(text: string, concept: string): Array<{ text: string; about: string; status: string; role: string }> {
-  return mentionsIn(ABOUT_HIM + text, concept)
-    .filter((mention) => mention.start >= ABOUT_HIM.length)
-    .map((mention) => ({ text: mention.text, about: mention.about, status: mention.status, role: mention.role }));
-}
-
-/** "words:status" for a failure message. */
-const shown = (found: ReturnType<typeof readAfterHim>) => found.map((mention) => `${mention.text}:${mention.about}/${mention.status}/${mention.role}`).join(', ') || '(no mention)';
-
-/** A short report with a source for the offence, and some text under a needs heading. */
-function report(text: string): string {
-  return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${text}\n`;
-}
+import { fires, grid, mentionsAfterHim, shortReport, shownReadings } from './mention-grid.js';
 
 const TOPICS: Array<[string, string]> = [
   ['mental-health', 'MH'],
@@ -31,7 +13,7 @@ describe('shorthand notes, sources and checks: each on a grid', () => {
   it('a question mark written against a word is a note to self: "?check GP", "?ask at next appt" (frames × topics)', () => {
     const frames = ['[{t} – ?check GP]', 'Need to confirm {t} - ?ask at next appt.', '{t}: ?cover at next visit', "Didn't get to {t} – ?ask him."];
     grid(frames, TOPICS, (frame, [rule, words]) => {
-      const text = report(`He works as a driver. ${frame.replace('{t}', words)}`);
+      const text = shortReport(`He works as a driver. ${frame.replace('{t}', words)}`);
       return fires(text, rule) ? undefined : `${frame.replace('{t}', words)}: counted for ${rule}`;
     });
   });
@@ -39,8 +21,8 @@ describe('shorthand notes, sources and checks: each on a grid', () => {
   it('a question mark after a word, not against the next one, makes no note of the sentence (forms)', () => {
     const answered = ['He drinks at weekends, about six cans (is this a lot?).', 'He said he drinks at weekends (why? to relax).'];
     grid(answered, ['alcohol'], (sentence, concept) => {
-      const found = readAfterHim(sentence, concept);
-      return found.some((mention) => mention.status !== 'placeholder') ? undefined : `${sentence} -> ${shown(found)}`;
+      const found = mentionsAfterHim(sentence, concept);
+      return found.some((mention) => mention.status !== 'placeholder') ? undefined : `${sentence} -> ${shownReadings(found)}`;
     });
   });
 
@@ -49,8 +31,8 @@ describe('shorthand notes, sources and checks: each on a grid', () => {
     const phrasings = ['{s} - to follow.', '{s} to follow.', '{s} still not printed.', 'NOTE TO SELF: {s} still not printed – do before Weds.'];
     grid(phrasings, sources, (phrasing, [concept, source]) => {
       const sentence = phrasing.replace('{s}', source);
-      const found = readAfterHim(sentence, concept);
-      return found.length > 0 && found.every((mention) => ['unavailable', 'placeholder', 'requested'].includes(mention.status)) ? undefined : `${sentence} -> ${shown(found)}`;
+      const found = mentionsAfterHim(sentence, concept);
+      return found.length > 0 && found.every((mention) => ['unavailable', 'placeholder', 'requested'].includes(mention.status)) ? undefined : `${sentence} -> ${shownReadings(found)}`;
     });
   });
 
@@ -59,16 +41,16 @@ describe('shorthand notes, sources and checks: each on a grid', () => {
     const topics: Array<[string, string]> = [['alcohol', 'has been drinking'], ['drugs', 'has used cannabis'], ['mental-health', 'is depressed']];
     grid(others, topics, (other, [concept, words]) => {
       const sentence = `He states that ${other} drinks heavily and they argue mainly when she ${words}.`;
-      const found = readAfterHim(sentence, concept).filter((mention) => sentence.indexOf(mention.text) > sentence.indexOf('when'));
-      return found.length > 0 && found.every((mention) => mention.about === 'other') ? undefined : `${sentence} -> ${shown(found)}`;
+      const found = mentionsAfterHim(sentence, concept).filter((mention) => sentence.indexOf(mention.text) > sentence.indexOf('when'));
+      return found.length > 0 && found.every((mention) => mention.about === 'other') ? undefined : `${sentence} -> ${shownReadings(found)}`;
     });
   });
 
   it('what he does in his own clause after a "when" clause stays his (forms)', () => {
     const his = ['When she was a teenager he drank heavily.', 'He drinks more when he is stressed.'];
     grid(his, ['alcohol'], (sentence, concept) => {
-      const found = readAfterHim(sentence, concept);
-      return found.length > 0 && found.every((mention) => mention.about === 'person') ? undefined : `${sentence} -> ${shown(found)}`;
+      const found = mentionsAfterHim(sentence, concept);
+      return found.length > 0 && found.every((mention) => mention.about === 'person') ? undefined : `${sentence} -> ${shownReadings(found)}`;
     });
   });
 });
@@ -77,7 +59,7 @@ describe('shorthand in rules: what counts and what does not', () => {
   it('his own childhood "as a kid" is not children in his life (conditions × forms)', () => {
     const forms = ['Diagnosed {c} as a kid, not medicated as an adult.', 'He was diagnosed with {c} as a young kid.'];
     grid(forms, ['ADHD', 'dyslexia', 'asthma'], (form, condition) => {
-      const text = report(`He lives alone in a rented flat. ${form.replace('{c}', condition)}`);
+      const text = shortReport(`He lives alone in a rented flat. ${form.replace('{c}', condition)}`);
       return fires(text, 'child-safeguarding') ? undefined : `${form.replace('{c}', condition)}: counted as children considered`;
     });
   });
@@ -87,14 +69,14 @@ describe('shorthand in rules: what counts and what does not', () => {
     const bare = ['Lives locally.', 'He lives locally and works in town.', 'He lives nearby.', ...towns.flatMap((town) => [`He lives in ${town}.`, `He has lived in ${town} since 2009.`])];
     const more = ['He lives locally with his mother.', 'Lives locally in a rented flat.', 'He lives alone nearby.', 'He lives in a flat.', 'He jointly owns a terraced house with Ms Dale.', 'They jointly own a two-bedroom terraced house.',
       ...towns.flatMap((town) => [`He lives in ${town} with his parents.`, `She lives in ${town}, alone.`, `He lives in ${town} in his grandmother's house.`])];
-    grid(bare, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? undefined : `${sentence}: counted as his accommodation`));
-    grid(more, ['accommodation'], (sentence, rule) => (fires(report(sentence), rule) ? `${sentence}: not counted` : undefined));
+    grid(bare, ['accommodation'], (sentence, rule) => (fires(shortReport(sentence), rule) ? undefined : `${sentence}: counted as his accommodation`));
+    grid(more, ['accommodation'], (sentence, rule) => (fires(shortReport(sentence), rule) ? `${sentence}: not counted` : undefined));
   });
 
   it('"sibs" are siblings: younger sibs with ages are children at home (forms × ages)', () => {
     const forms = ['Lives w/ mum + 2 younger sibs ({a})', 'Lives with mum and sibs ({a}) in a council house'];
     grid(forms, ['12 and 15', '9, 11', '6'], (form, ages) => {
-      const text = report(`${form.replace('{a}', ages)}.`);
+      const text = shortReport(`${form.replace('{a}', ages)}.`);
       const wrong: string[] = [];
       if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
       if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
@@ -129,17 +111,17 @@ describe('shorthand in rules: what counts and what does not', () => {
     const arrangements = ['living with Mr Jenkins', 'living with his ex-partner', 'staying with his mother'];
     grid(['It would increase if she resumed {a}.', 'Risk would rise if he went back to {a}.', 'unless he is {a}'], arrangements, (frame, arrangement) => {
       const line = frame.replace('{a}', arrangement);
-      return fires(report(`He works as a driver. ${line}`), 'accommodation') ? undefined : `${line}: counted as where he lives`;
+      return fires(shortReport(`He works as a driver. ${line}`), 'accommodation') ? undefined : `${line}: counted as where he lives`;
     });
     grid(['If released, he will be {a}.', 'If given a curfew, he would be {a} at her flat.'], arrangements, (frame, arrangement) => {
       const line = frame.replace('{a}', arrangement);
-      return fires(report(`He works as a driver. ${line}`), 'accommodation') ? `${line}: the plan did not count` : undefined;
+      return fires(shortReport(`He works as a driver. ${line}`), 'accommodation') ? `${line}: the plan did not count` : undefined;
     });
   });
 
   it('a count of previous convictions in shorthand addresses them: "One previous: possession (2020)" (counts)', () => {
     grid(['One', 'Two', 'Several', 'Numerous'], ['previous-convictions'], (count, rule) => {
-      const text = report(`${count} previous: possession of cannabis (2020) - conditional discharge.`);
+      const text = shortReport(`${count} previous: possession of cannabis (2020) - conditional discharge.`);
       return fires(text, rule) ? `${count} previous: not counted` : undefined;
     });
   });
@@ -153,8 +135,8 @@ describe('shorthand in rules: what counts and what does not', () => {
   it('a drug and alcohol service named is no assessment of either (services × concepts)', () => {
     const services = ['Horizon (Blackpool drug and alcohol service) keyworker Steve - update by phone.', 'He is due to see the Dyfed Drug and Alcohol Service.', 'Referral made to the local drug & alcohol team.'];
     grid(services, ['alcohol', 'drugs'], (line, concept) => {
-      const found = readAfterHim(line, concept);
-      return found.length > 0 && found.every((mention) => mention.role === 'other-sense') ? undefined : `${line} -> ${shown(found)}`;
+      const found = mentionsAfterHim(line, concept);
+      return found.length > 0 && found.every((mention) => mention.role === 'other-sense') ? undefined : `${line} -> ${shownReadings(found)}`;
     });
   });
 
@@ -172,16 +154,16 @@ describe('local names for children\'s services, and a name given again before th
 
   it('each is an enquiry with children\'s services when made (services × outcomes)', () => {
     grid(SERVICES, ['check – received 10/01, no involvement.', 'responded: no current involvement.'], (service, outcome) => {
-      const found = readAfterHim(`${service} ${outcome}`, 'children-services-enquiry');
-      return found.length > 0 && found.every((mention) => mention.status === 'affirmed') ? undefined : `${service} ${outcome} -> ${shown(found)}`;
+      const found = mentionsAfterHim(`${service} ${outcome}`, 'children-services-enquiry');
+      return found.length > 0 && found.every((mention) => mention.status === 'affirmed') ? undefined : `${service} ${outcome} -> ${shownReadings(found)}`;
     });
   });
 
   it('the outcome after a short name between dashes and a colon still speaks of the service (services × names)', () => {
     const renamings = ['– FAST: not requested.', '– CART: not requested.', '– Front Door: not requested.'];
     grid(SERVICES, renamings, (service, renaming) => {
-      const found = readAfterHim(`He saw them most days. ${service} ${renaming}`, 'children-services-enquiry');
-      return found.length > 0 && found.every((mention) => mention.status === 'not-done') ? undefined : `${service} ${renaming} -> ${shown(found)}`;
+      const found = mentionsAfterHim(`He saw them most days. ${service} ${renaming}`, 'children-services-enquiry');
+      return found.length > 0 && found.every((mention) => mention.status === 'not-done') ? undefined : `${service} ${renaming} -> ${shownReadings(found)}`;
     });
   });
 });
