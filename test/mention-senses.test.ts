@@ -146,3 +146,25 @@ describe('who the draft is about, when another person is spoken of as often', ()
     grid(['Mr Armitage drinks four cans a night.', 'He drinks at weekends.'], ['alcohol'], (line, rule) => (fires(draft(line), rule) ? `${line}: not counted` : undefined));
   });
 });
+
+describe('drink and drugs said of the offence, and contact with his own children', () => {
+  it('"alcohol was not a factor in the offence" says nothing of his use (substances × forms)', () => {
+    const forms = ['{S} was not a factor in the offence.', 'There is no indication that {s} played a part.', '{S} had no part in this offence.', '{S} was involved, the CPS says.'];
+    grid(forms, [['alcohol', 'alcohol'], ['drugs', 'drugs']] as Array<[string, string]>, (form, [rule, word]) => {
+      const line = form.replace('{S}', word[0].toUpperCase() + word.slice(1)).replace('{s}', word);
+      return fires(shortReport(`He lives alone in a flat. ${line}`), rule) ? undefined : `${line}: counted as his ${rule}`;
+    });
+  });
+
+  it('a glass thrown or used is no drinking (forms)', () => {
+    grid(['He threw a pint glass at the door staff.', 'A wine glass was smashed during the argument.'], ['alcohol'], (line, rule) => (fires(shortReport(line), rule) ? undefined : `${line}: counted as his drinking`));
+  });
+
+  it('"he has no contact with his daughter" considers his children; "no checks with the MASH" is a check not made (forms)', () => {
+    grid(['He has no contact with his daughter.', 'He has no contact with his children since 2021.'], ['child-safeguarding'], (line, rule) => (fires(shortReport(line), rule) ? `${line}: children not considered` : undefined));
+    grid(['No contact with the MASH has been made.', 'No checks with children\'s services.'], ['children-services-enquiry'], (line, concept) => {
+      const found = mentionsAfterHim(line, concept);
+      return found.length > 0 && found.every((mention) => mention.status === 'not-done') ? undefined : `${line} -> ${shownReadings(found)}`;
+    });
+  });
+});
