@@ -56,8 +56,13 @@ describe('who is at risk: words for people used of something else', () => {
     grid(lines, ['who-is-at-risk'], (line, rule) => (fires(riskReport(line), rule) ? undefined : `${line}: named as at risk`));
   });
 
+  it('somebody named only as protective, or with no risk to them, is not named at risk (forms)', () => {
+    const lines = ['His partner is a protective factor.', 'His mother is a positive influence and a protective factor.', 'There is no risk to known adults.', 'Nil risk to children.'];
+    grid(lines, ['who-is-at-risk'], (line, rule) => (fires(riskReport(line), rule) ? undefined : `${line}: named as at risk`));
+  });
+
   it('people named at risk still count beside those words (forms)', () => {
-    const lines = ['The risk is to his ex-partner and her family.', 'Harm is to buyers and to himself.', 'His two children are at risk of emotional harm.'];
+    const lines = ['The risk is to his ex-partner and her family.', 'Harm is to buyers and to himself.', 'His two children are at risk of emotional harm.', 'Risk to children: low.', 'The risk is to his partner, who is also a protective factor for him.'];
     grid(lines, ['who-is-at-risk'], (line, rule) => (fires(riskReport(line), rule) ? `${line}: not counted` : undefined));
   });
 
