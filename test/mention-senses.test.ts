@@ -61,6 +61,12 @@ describe('who is at risk: words for people used of something else', () => {
     grid(lines, ['who-is-at-risk'], (line, rule) => (fires(riskReport(line), rule) ? undefined : `${line}: named as at risk`));
   });
 
+  it('a risk prompt answered with nothing inside a paragraph is no answer: "Risk factors: none identified" (prompts × rules)', () => {
+    grid(['Risk factors: none identified.', 'Triggers: nil.'], ['risk-reasoning'], (line, rule) => (fires(riskReport(line), rule) ? undefined : `${line}: counted as reasoning`));
+    grid(['Who is at risk: none identified.', 'Known adults: none.'], ['who-is-at-risk'], (line, rule) => (fires(riskReport(line), rule) ? undefined : `${line}: named as at risk`));
+    grid(['Children: none identified. Partner: high.'], ['who-is-at-risk'], (line, rule) => (fires(riskReport(line), rule) ? `${line}: the partner did not count` : undefined));
+  });
+
   it('people named at risk still count beside those words (forms)', () => {
     const lines = ['The risk is to his ex-partner and her family.', 'Harm is to buyers and to himself.', 'His two children are at risk of emotional harm.', 'Risk to children: low.', 'The risk is to his partner, who is also a protective factor for him.'];
     grid(lines, ['who-is-at-risk'], (line, rule) => (fires(riskReport(line), rule) ? `${line}: not counted` : undefined));
