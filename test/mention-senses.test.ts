@@ -89,6 +89,13 @@ describe('sources and enquiries: what the check was, and what it said', () => {
     });
   });
 
+  it('police records in general are no domestic abuse check; police information about call-outs is (forms)', () => {
+    const general = ['Police records show one caution for theft.', 'Police intelligence on his drug associates.', 'Police information (CAD log) of the offence.', 'The police have been informed.'];
+    grid(general, ['da-enquiry'], (line, concept) => (mentionsAfterHim(line, concept).length === 0 ? undefined : `${line} -> ${shownReadings(mentionsAfterHim(line, concept))}`));
+    const checks = ['Police information: two domestic call-outs in 2022.', 'Police checks: no DA call-outs.', 'Lancashire Police records: no call-outs to the address.'];
+    grid(checks, ['da-enquiry'], (line, concept) => (mentionsAfterHim(line, concept).some((mention) => mention.status === 'affirmed' || mention.status === 'negated') ? undefined : `${line} -> ${shownReadings(mentionsAfterHim(line, concept))}`));
+  });
+
   it('"not known to children\'s services" is the enquiry\'s answer (forms × services)', () => {
     const services = ["children's services", 'the MASH', 'Porth Gofal', 'the First Contact Service'];
     grid(['Porth Gofal confirmed that neither is known to {s}.', 'He is not known to {s}.'], services, (frame, service) => {
