@@ -80,9 +80,9 @@ export interface Mention {
   sentence: number;
 }
 
-/** A surname must be used with a title this often, and this many times as often as any other, to say who the draft is about. */
 /** How many sentences a pronoun must open before it can say whom the draft is about. */
 const MIN_OPENINGS = 3;
+/** A surname must be used with a title this often, and this many times as often as any other, to say who the draft is about. */
 const MIN_TITLED_MENTIONS = 2;
 const TITLE_LEAD = 1.5;
 
@@ -213,8 +213,9 @@ export class AssessmentDocument {
     }
     const ranked = [...surnames.entries()].sort((a, b) => b[1].count - a[1].count);
     // The person's pronoun is the one used at least twice as often as the other. When neither is (a draft
-    // about him that often speaks of her), the titles of the surname used most decide, if that surname
-    // clearly leads and all its titles agree (a husband and wife share a surname).
+    // about him that often speaks of her), the pronoun that opens sentences decides, then the titles of the
+    // name field's surname, then those of the surname used most if it clearly leads (all its titles must agree:
+    // a husband and wife share a surname).
     if (pronouns.he >= 2 * pronouns.she && pronouns.he > 0) this.personPronoun = 'he';
     else if (pronouns.she >= 2 * pronouns.he && pronouns.she > 0) this.personPronoun = 'she';
     // Otherwise the pronoun that opens sentences as their subject ("He told me…") twice as often: the person interviewed.
@@ -223,18 +224,18 @@ export class AssessmentDocument {
     // A "Name:" (or "Re:") field in the header is the surest sign of whose surname is the person's.
     const named = this.chunks.find((chunk) => chunk.parsed.nameFieldSurname)?.parsed.nameFieldSurname;
     const [first, second] = ranked;
-    const namedTitles = named === undefined ? undefined : surnames.get(named)?.titles;
-    if (!this.personPronoun && namedTitles) {
-      // The titles written with the named surname say the person's pronoun, if they agree.
-      const implied = new Set([...namedTitles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
-      if (implied.size === 1) this.personPronoun = [...implied][0];
-    } else if (!this.personPronoun && named === undefined && first && first[1].count >= MIN_TITLED_MENTIONS && first[1].count >= TITLE_LEAD * (second?.[1].count ?? 0)) {
-      const implied = new Set([...first[1].titles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
-      if (implied.size === 1) this.personPronoun = [...implied][0];
-    }
+    const leads = first !== undefined && first[1].count >= MIN_TITLED_MENTIONS && first[1].count >= TITLE_LEAD * (second?.[1].count ?? 0);
+    const titles = named !== undefined ? surnames.get(named)?.titles : leads ? first[1].titles : undefined;
+    this.personPronoun ??= titles && this.pronounOfTitles(titles);
     // Otherwise the surname used most with a title of the person's pronoun ("Mr Bridges" and "Ms Crump" six times each, in a draft about him).
     const ofPerson = ranked.find(([, seen]) => this.personPronoun !== undefined && [...seen.titles.keys()].some((title) => this.lexicon.pronounOfTitle(title) === this.personPronoun));
     this.personSurname = named ?? ofPerson?.[0] ?? ranked[0]?.[0];
+  }
+
+  /** The pronoun all of a surname's titles share ("Mr" and "Mr" say he), or undefined when they disagree. */
+  private pronounOfTitles(titles: ReadonlyMap<string, number>): 'he' | 'she' | undefined {
+    const implied = new Set([...titles.keys()].map((title) => this.lexicon.pronounOfTitle(title)));
+    return implied.size === 1 ? [...implied][0] : undefined;
   }
 
   private placeUnits(classifier: SectionClassifier): void {

@@ -31,7 +31,7 @@ export class Word implements Token {
   ) {}
 
   /** Builds a word from its folded token, offsets, the break before it, whether it is capitalised and whether it opens with a capital (acronyms too). */
-  static of(token: Token, start: number, end: number, breakBefore: Break, capitalised: boolean, initialCapital = capitalised): Word {
+  static of(token: Token, start: number, end: number, breakBefore: Break, capitalised: boolean, initialCapital: boolean): Word {
     return new Word(token, start, end, breakBefore | (capitalised ? CAPITAL_BIT : 0) | (initialCapital ? INITIAL_CAPITAL_BIT : 0));
   }
 
@@ -114,6 +114,8 @@ export interface Sentence {
 }
 
 const parser = new EnglishParser();
+/** Marks after which a question mark still stands against the next word ("(?check", "– ?ask"). */
+const OPENING_MARKS = new Set(['(', '[', '\u2013', '\u2014', '-']);
 const STRONG_BREAKS = new Set([';', ':', '(', ')', '[', ']', '\u2013', '\u2014', '-', '|', '\u2022']);
 
 /**
@@ -183,7 +185,7 @@ function readSentence(node: NlcstSentence, source: string, mapOffset: (offset: n
     } else if (child.type === 'WhiteSpaceNode' && /\n\s*\n/.test(child.value)) {
       pending = Break.Strong;
     }
-    afterSpace = child.type === 'WhiteSpaceNode' || (child.type !== 'WordNode' && /^[([\u2013\u2014-]$/.test((child as { value?: string }).value ?? ''));
+    afterSpace = child.type === 'WhiteSpaceNode' || ((child.type === 'PunctuationNode' || child.type === 'SymbolNode') && OPENING_MARKS.has(child.value));
   }
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;

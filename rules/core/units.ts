@@ -86,17 +86,12 @@ function boldOpener(node: MdastParents, source: string): { length: number; label
   const runs: TextRun[] = [];
   collectRuns(first, runs, source);
   const text = plainTitle(runs);
-  const length = runs.reduce((sum, run) => sum + run.text.length, 0);
   const ownLine = next.type === 'break' || (next.type === 'text' && /^[ \t]*\r?\n/.test(next.value));
-  if (ownLine) {
-    const label = text.replace(/[:.]$/, '').trim();
-    const words = label.split(/\s+/).length;
-    if (label.length > 0 && words <= MAX_BOLD_LINE_WORDS && !/[.!;:]/.test(label.replace(/\d\.\d/g, ''))) return { length, label };
-    return undefined;
-  }
-  const label = text.replace(/\.$/, '').trim();
-  if (!text.endsWith('.') || label.length === 0 || /[.!?:;]/.test(label) || label.split(/\s+/).length > MAX_BOLD_OPENER_WORDS) return undefined;
-  return { length, label };
+  const label = text.replace(ownLine ? /[:.]$/ : /\.$/, '').trim();
+  const fits = ownLine
+    ? label.split(/\s+/).length <= MAX_BOLD_LINE_WORDS && !/[.!;:]/.test(label.replace(/\d\.\d/g, ''))
+    : text.endsWith('.') && !/[.!?:;]/.test(label) && label.split(/\s+/).length <= MAX_BOLD_OPENER_WORDS;
+  return label.length > 0 && fits ? { length: runs.reduce((sum, run) => sum + run.text.length, 0), label } : undefined;
 }
 
 function unitFromRuns(kind: UnitKind, depth: number, start: number, end: number, runs: TextRun[], title?: string, labelLength?: number, labelText?: string): Unit {
