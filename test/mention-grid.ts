@@ -61,3 +61,11 @@ export function shownReadings(found: readonly MentionReading[]): string {
 export function shortReport(text: string): string {
   return `# Pre-sentence report\n\n## Offence analysis\n\nThe CPS summary and the victim statement were used.\n\n## Circumstances\n\n${text}\n`;
 }
+
+/** What is wrong with a draft whose text puts children in the picture: they should count as considered, and need a children's services check. */
+export function childrenToCheck(text: string): string[] {
+  const wrong: string[] = [];
+  if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
+  if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
+  return wrong;
+}

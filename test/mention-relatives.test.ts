@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { described, fires, grid, mentionsAfterHim, mentionsIn, shortReport } from './mention-grid.js';
+import { childrenToCheck, described, fires, grid, mentionsAfterHim, mentionsIn, shortReport } from './mention-grid.js';
 import { parseSentences } from '../rules/core/sentences.js';
 
 const SUBSTANCES = ['drug', 'drugs', 'illicit drug', 'class A drug', 'street drugs'];
@@ -30,10 +30,7 @@ const NAMED_AGES = ['{k}, Sophie (15)', '{k} Sophie, 15,', '{k}, Kai (9)', '{k} 
 describe('younger relatives named before their age', () => {
   it('a name may stand between the relative and the age: children to consider and to check (relatives × forms)', () => {
     grid(RELATIVES, NAMED_AGES, (kin, form) => {
-      const text = shortReport(`He lives with his mother and his ${form.replace('{k}', kin)} in a council house.`);
-      const wrong: string[] = [];
-      if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
-      if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
+      const wrong = childrenToCheck(shortReport(`He lives with his mother and his ${form.replace('{k}', kin)} in a council house.`));
       return wrong.length === 0 ? undefined : `${form.replace('{k}', kin)}: ${wrong.join(', ')}`;
     });
   });
@@ -137,10 +134,7 @@ describe('shorthand entries for somebody else, and asides about them', () => {
   it('his own children with an age in shorthand are children to check: "1 x daughter (7)" (children × forms)', () => {
     const forms = ['1 x {c} (7) lives w/ mum in Bramley', 'Has a {c} Kai 4, sees him weekends', '{c} (12) stays alt weekends'];
     grid(['daughter', 'son', 'stepson'], forms, (child, form) => {
-      const text = shortReport(`${form.replace('{c}', child)}.`);
-      const wrong: string[] = [];
-      if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
-      if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
+      const wrong = childrenToCheck(shortReport(`${form.replace('{c}', child)}.`));
       return wrong.length === 0 ? undefined : `${form.replace('{c}', child)}: ${wrong.join(', ')}`;
     });
   });

@@ -1,4 +1,4 @@
-import { fires, grid, mentionsAfterHim, shortReport, shownReadings } from './mention-grid.js';
+import { childrenToCheck, fires, grid, mentionsAfterHim, shortReport, shownReadings } from './mention-grid.js';
 
 const TOPICS: Array<[string, string]> = [
   ['mental-health', 'MH'],
@@ -76,10 +76,7 @@ describe('shorthand in rules: what counts and what does not', () => {
   it('"sibs" are siblings: younger sibs with ages are children at home (forms × ages)', () => {
     const forms = ['Lives w/ mum + 2 younger sibs ({a})', 'Lives with mum and sibs ({a}) in a council house'];
     grid(forms, ['12 and 15', '9, 11', '6'], (form, ages) => {
-      const text = shortReport(`${form.replace('{a}', ages)}.`);
-      const wrong: string[] = [];
-      if (fires(text, 'child-safeguarding')) wrong.push('child-safeguarding warned');
-      if (!fires(text, 'safeguarding-enquiry')) wrong.push('no enquiry asked for');
+      const wrong = childrenToCheck(shortReport(`${form.replace('{a}', ages)}.`));
       return wrong.length === 0 ? undefined : `${form.replace('{a}', ages)}: ${wrong.join(', ')}`;
     });
   });
